@@ -1,0 +1,41 @@
+# Lecture 24, Autoencoders: `make book` builds the website, `make test` checks everything.
+# Both create .venv on first use and reuse it afterwards; it is rebuilt only
+# when pyproject.toml or constraints.txt change.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+JB     := $(BIN)/jupyter-book build . -W -n --keep-going
+
+.PHONY: install book test lab constraints clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian, run 'apt-get install python3-venv' first."; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,book]"
+	@touch $@
+
+book: $(STAMP)
+	$(JB)
+	@echo "Website: $(CURDIR)/_build/html/index.html"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest --nbval --nbval-current-env tests notebooks --ignore=tests/site
+	rm -rf _build/html
+	$(JB)
+	$(BIN)/python -m pytest tests/site
+
+lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt jupyterlab
+	$(BIN)/jupyter lab notebooks
+
+# Re-pin every package to what is installed in .venv now (after changing a bound in pyproject.toml).
+constraints: $(STAMP)
+	{ echo "# Exact versions that \`make\` installs (and CI tests with). Regenerate with \`make constraints\`."; \
+	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
+
+clean:
+	rm -rf _build $(VENV)

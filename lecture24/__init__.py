@@ -1,0 +1,29 @@
+"""Companion package for Lecture 24, *Autoencoders*.
+
+Every notebook starts with ``import lecture24``. Besides defining functions,
+the import does one documented thing: it imports Keras with TensorFlow's
+C-level start-up lines muted (see ``lecture24._backend``), so they neither
+alarm readers nor land in the notebooks' stored stderr. The package itself is
+backend-agnostic: TensorFlow, JAX or PyTorch, as ``KERAS_BACKEND`` says.
+
+Modules
+-------
+data       bundled MNIST and color photos, patches
+degrade    seeded noise, downscaling, grayscale
+models     the lecture's four autoencoders, with encoder f and decoder g
+pca        the slide's five PCA steps
+metrics    per-image MSE, PSNR, SSIM
+plotting   reconstruction grids, loss curves, latent scatter plots
+saving     atomic .keras saving, safe loading
+seeding    one helper that makes a run repeatable
+"""
+
+from lecture24._backend import start_keras
+
+start_keras()
+
+from lecture24 import data, degrade, metrics, models, pca, plotting, saving, seeding  # noqa: E402
+from lecture24.seeding import seed_everything  # noqa: E402
+
+__all__ = ["data", "degrade", "metrics", "models", "pca", "plotting", "saving", "seeding", "seed_everything"]
+__version__ = "0.1.0"

@@ -1,0 +1,74 @@
+"""Seeded ways to damage images: noise, lower resolution, lost color.
+
+Each function takes float images in [0, 1] and returns new ones in [0, 1];
+inputs are never modified. Introduced in ``07_denoising`` (noise),
+``09_upscaling`` (resolution) and ``08_recoloring`` (grayscale).
+"""
+
+import numpy as np
+
+from lecture24._checks import check_choice, check_images, check_int, check_number
+
+__all__ = ["add_gaussian_noise", "add_salt_and_pepper", "downscale", "resize", "to_grayscale"]
+
+INTERPOLATION_ORDERS = {"nearest": 0, "bilinear": 1, "bicubic": 3}
+
+
+def add_gaussian_noise(images, sigma, *, seed=0):
+    """Add zero-mean Gaussian noise of standard deviation ``sigma``, then clip to [0, 1]."""
+    images = check_images(images, "images")
+    sigma = check_number(sigma, "sigma", minimum=0)
+    rng = np.random.default_rng(check_int(seed, "seed", minimum=0))
+    noisy = images + rng.normal(0.0, sigma, images.shape)
+    return np.clip(noisy, 0.0, 1.0).astype(images.dtype)
+
+
+def add_salt_and_pepper(images, amount, *, seed=0):
+    """Set a share ``amount`` of the values to 0 or 1 (half each, on average)."""
+    images = check_images(images, "images")
+    amount = check_number(amount, "amount", minimum=0, maximum=1)
+    rng = np.random.default_rng(check_int(seed, "seed", minimum=0))
+    noisy = images.copy()
+    hit = rng.random(images.shape) < amount
+    noisy[hit] = rng.random(hit.sum()) < 0.5
+    return noisy
+
+
+def downscale(images, factor):
+    """Average non-overlapping ``factor`` x ``factor`` blocks: (N, H, W[, C]) -> (N, H/f, W/f[, C]).
+
+    This is how the low-resolution inputs of ``09_upscaling`` are made; H and W
+    must be multiples of ``factor``.
+    """
+    images = check_images(images, "images", ndim=(3, 4))
+    factor = check_int(factor, "factor", minimum=1)
+    n, height, width = images.shape[:3]
+    if height % factor or width % factor:
+        raise ValueError(f"factor must divide the image size {height}x{width}, got {factor}")
+    blocks = images.reshape(n, height // factor, factor, width // factor, factor, *images.shape[3:])
+    return blocks.mean(axis=(2, 4)).astype(images.dtype)
+
+
+def resize(images, size, method="bicubic"):
+    """Resize a batch (N, H, W[, C]) to ``size`` = (height, width) by classical interpolation.
+
+    ``method`` is ``"nearest"``, ``"bilinear"`` or ``"bicubic"``; the result is
+    clipped to [0, 1] (bicubic overshoots at edges).
+    """
+    from skimage.transform import resize as sk_resize
+
+    images = check_images(images, "images", ndim=(3, 4))
+    order = INTERPOLATION_ORDERS[check_choice(method, "method", INTERPOLATION_ORDERS)]
+    if len(size) != 2:
+        raise ValueError(f"size must be (height, width), got {size!r}")
+    height, width = (check_int(s, "size", minimum=1) for s in size)
+    out_shape = (height, width, *images.shape[3:])
+    resized = [sk_resize(image, out_shape, order=order, anti_aliasing=False) for image in images]
+    return np.clip(np.stack(resized), 0.0, 1.0).astype(images.dtype)
+
+
+def to_grayscale(images):
+    """Luminance of RGB images (..., 3) -> (..., 1), with the ITU-R BT.601 weights."""
+    images = check_images(images, "images", min_ndim=3, channels=3)
+    weights = np.array([0.299, 0.587, 0.114], dtype=images.dtype)
+    return (images @ weights)[..., None]

@@ -1,0 +1,48 @@
+"""How close a reconstruction r is to its input x (introduced in ``10_types``).
+
+PSNR and SSIM are scikit-image's, applied image by image with a data range
+of 1 (images in [0, 1]) and averaged.
+"""
+
+import numpy as np
+
+from lecture24._checks import check_images, check_same_shape
+
+__all__ = ["per_image_mse", "psnr", "ssim"]
+
+
+def per_image_mse(x, r):
+    """Mean squared error of each image: shape (N,), for batches (N, ...) of equal shape."""
+    x, r = _pair(x, r)
+    return ((x.astype("float64") - r) ** 2).reshape(len(x), -1).mean(axis=1)
+
+
+def psnr(x, r):
+    """Mean peak signal-to-noise ratio in dB over the batch; higher is better."""
+    from skimage.metrics import peak_signal_noise_ratio
+
+    x, r = _pair(x, r)
+    return float(np.mean([peak_signal_noise_ratio(a, b, data_range=1.0) for a, b in zip(x, r)]))
+
+
+def ssim(x, r):
+    """Mean structural similarity over the batch, in [-1, 1]; higher is better.
+
+    Images are (N, H, W) or (N, H, W, C); channels are averaged.
+    """
+    from skimage.metrics import structural_similarity
+
+    x, r = _pair(x, r)
+    if x.ndim not in (3, 4):
+        raise ValueError(f"x must have shape (N, H, W) or (N, H, W, C), got {x.shape}")
+    channel_axis = -1 if x.ndim == 4 else None
+    return float(np.mean([
+        structural_similarity(a, b, data_range=1.0, channel_axis=channel_axis) for a, b in zip(x, r)
+    ]))
+
+
+def _pair(x, r):
+    x = check_images(x, "x", min_ndim=2).astype("float64")
+    r = check_images(r, "r", min_ndim=2).astype("float64")
+    check_same_shape(x, r, "x", "r")
+    return x, r

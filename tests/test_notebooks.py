@@ -1,0 +1,92 @@
+"""Hygiene of the stored notebooks: what the website shows must be what a fresh run gives."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+REPOSITORY = CONFIG["repository"]["url"]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+SETUP_CELL = f"""# Setup, the same in every notebook: inside Colab, install the course package first.
+import sys
+
+if "google.colab" in sys.modules:
+    %pip install --quiet "lecture24 @ git+{REPOSITORY}"
+
+import lecture24"""
+
+
+def _toc_files(entries):
+    for entry in entries:
+        if "file" in entry:
+            yield entry["file"]
+        yield from _toc_files(entry.get("chapters", []) + entry.get("sections", []) + entry.get("parts", []))
+
+
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
+TOC_FILES = [TOC["root"], *_toc_files(TOC.get("parts", []) + TOC.get("chapters", []))]
+
+
+def _cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def _source(cell):
+    return "".join(cell["source"])
+
+
+def _code_cells(path):
+    return [cell for cell in _cells(path) if cell["cell_type"] == "code" and _source(cell).strip()]
+
+
+def test_every_notebook_is_in_the_toc_and_every_toc_entry_exists():
+    notebooks = {f"notebooks/{path.stem}" for path in NOTEBOOKS}
+    in_toc = {entry.removesuffix(".ipynb").removesuffix(".md") for entry in TOC_FILES}
+    assert notebooks - in_toc == set(), "notebooks missing from _toc.yml"
+    missing = [entry for entry in in_toc if not any((ROOT / f"{entry}{suffix}").exists() for suffix in (".ipynb", ".md"))]
+    assert missing == [], "_toc.yml entries without a file"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+class TestNotebook:
+    def test_starts_with_a_title_and_the_colab_badge(self, path):
+        first = _cells(path)[0]
+        badge = f"https://colab.research.google.com/github/{REPOSITORY.removeprefix('https://github.com/')}/blob/main/notebooks/{path.name}"
+        assert first["cell_type"] == "markdown" and re.match(r"# \S", _source(first))
+        assert badge in _source(first), f"the Colab badge must link to {badge}"
+
+    def test_setup_cell_is_the_shared_one(self, path):
+        assert _source(_code_cells(path)[0]) == SETUP_CELL
+
+    def test_was_executed_once_in_order_with_the_python3_kernel(self, path):
+        counts = [cell["execution_count"] for cell in _code_cells(path)]
+        assert counts == list(range(1, len(counts) + 1))
+        metadata = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+        assert metadata["kernelspec"]["name"] == "python3"
+
+    def test_stores_no_error_and_no_stderr(self, path):
+        for cell in _code_cells(path):
+            for output in cell["outputs"]:
+                assert output["output_type"] != "error", _source(cell)[:80]
+                assert output.get("name") != "stderr", "".join(output.get("text", ""))[:200]
+
+    def test_has_no_absolute_paths_or_user_names(self, path):
+        text = path.read_text(encoding="utf-8")
+        found = re.findall(r"(?:/home/|/root/|/Users/|/tmp/|/work/|site-packages|C:\\\\)\S*", text)
+        assert found == []
+
+    def test_is_small(self, path):
+        assert path.stat().st_size < 2_000_000
+
+    def test_ignored_outputs_say_why_and_stay_rare(self, path):
+        code = _code_cells(path)
+        ignored = [cell for cell in code if "NBVAL_IGNORE_OUTPUT" in _source(cell)]
+        for cell in ignored:
+            line = next(line for line in _source(cell).splitlines() if "NBVAL_IGNORE_OUTPUT" in line)
+            assert re.match(r"# NBVAL_IGNORE_OUTPUT: \w+", line), f"say why on the marker line: {line!r}"
+        assert len(ignored) * 4 < len(code)
