@@ -1,7 +1,9 @@
 """Figures the notebooks share: reconstruction grids, loss curves, latent scatter plots.
 
 Each function draws one new figure and returns it; in a notebook the inline
-backend shows it when the cell ends. Introduced in ``10_types`` (grids),
+backend shows it when the cell ends. Assign the result (``figure = ...``)
+rather than ending the cell with ``;``: nbval runs cells without storing
+history, and IPython then ignores the semicolon and shows the figure twice. Introduced in ``10_types`` (grids),
 ``00_review`` (loss curves) and ``03_latent_space`` (scatter).
 """
 
