@@ -22,9 +22,10 @@ book: $(STAMP)
 	$(JB)
 	@echo "Website: $(CURDIR)/_build/html/index.html"
 
+# The website's tests open every page in Chromium (`apt-get install chromium`); screenshots go to _build/screenshots.
 test: $(STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env tests notebooks --ignore=tests/site
-	rm -rf _build/html
+	rm -rf _build/html _build/screenshots
 	$(JB)
 	$(BIN)/python -m pytest tests/site
 

@@ -1,29 +1,36 @@
-"""Run after `jupyter-book build`: every page of _toc.yml was built."""
-
-from pathlib import Path
+"""Run after `jupyter-book build`: the pages of _toc.yml, and only those, were built with their buttons."""
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
+from site_pages import CONFIG, HTML, PAGES, html_file, is_notebook
 
-
-def _toc_files(entries):
-    for entry in entries:
-        if "file" in entry:
-            yield entry["file"]
-        yield from _toc_files(entry.get("chapters", []) + entry.get("sections", []))
-
-
-TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
-PAGES = [TOC["root"], *_toc_files(TOC.get("parts", []))]
+SPHINX_PAGES = {"index", "genindex", "search"}
+REPOSITORY = CONFIG["repository"]["url"].removeprefix("https://github.com/")
+BRANCH = CONFIG["repository"]["branch"]
+LAUNCH = CONFIG["launch_buttons"]
 
 
 def test_index_exists():
     assert (HTML / "index.html").is_file(), "run `make book` (or `make test`) first"
 
 
+def test_nothing_outside_the_toc_was_built():
+    pages = [path.relative_to(HTML) for path in HTML.rglob("*.html")]
+    built = {str(page.with_suffix("")) for page in pages if not page.parts[0].startswith("_")}
+    assert built - SPHINX_PAGES == set(PAGES)
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_toc_page_was_built(page):
-    assert (HTML / f"{Path(page).with_suffix('')}.html").is_file()
+    assert html_file(page).is_file()
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if is_notebook(page)])
+def test_notebook_pages_offer_colab_binder_and_download(page):
+    html = html_file(page).read_text(encoding="utf-8")
+    notebook = f"{page}.ipynb"
+    colab = f"{LAUNCH['colab_url']}/github/{REPOSITORY}/blob/{BRANCH}/{notebook}"
+    binder = f"{LAUNCH['binderhub_url']}/v2/gh/{REPOSITORY}/{BRANCH}?urlpath=lab/tree/{notebook}"
+    assert f'href="{colab}"' in html, "no Colab launch button"
+    assert f'href="{binder}"' in html, "no Binder launch button"
+    assert (HTML / "_sources" / notebook).is_file() and f"_sources/{notebook}" in html, "no download button"

@@ -1,0 +1,36 @@
+"""The website's pages as `_toc.yml` lists them, and where the build puts them."""
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+
+
+def _toc_files(entries):
+    for entry in entries:
+        if "file" in entry:
+            yield entry["file"]
+        yield from _toc_files(entry.get("chapters", []) + entry.get("sections", []))
+
+
+def _pages():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"], *_toc_files(toc.get("parts", []) + toc.get("chapters", []))]
+    return [str(Path(file).with_suffix("")) for file in files]
+
+
+PAGES = _pages()
+"""Every page of the book in table-of-contents order, as document names (``notebooks/10_types``)."""
+
+
+def html_file(page):
+    """The built HTML file of a page."""
+    return HTML / f"{page}.html"
+
+
+def is_notebook(page):
+    """True for pages written as notebooks, which get launch and download buttons."""
+    return (ROOT / f"{page}.ipynb").is_file()

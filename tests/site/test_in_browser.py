@@ -1,0 +1,85 @@
+"""Every page of _toc.yml in headless Chromium with the network cut off: the website as a reader sees it offline.
+
+Screenshots of every page land in _build/screenshots/.
+"""
+
+import functools
+import urllib.error
+import urllib.request
+from urllib.parse import urldefrag
+
+import pytest
+
+from page_visit import is_local, visit_page
+from site_pages import PAGES, ROOT
+
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def visit(browser, site_url):
+    """Open a page on first use and keep what it showed for every test of that page."""
+
+    @functools.cache
+    def _visit(page):
+        return visit_page(browser, f"{site_url}{page}.html", SCREENSHOTS / f"{page}.png")
+
+    return _visit
+
+
+@functools.cache
+def _status(url):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_site_root_opens_the_first_page(browser, site_url):
+    tab = browser.new_page()
+    try:
+        tab.goto(site_url)
+        tab.wait_for_url(f"{site_url}{PAGES[0]}.html")
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+class TestPage:
+    def test_opens(self, visit, page):
+        assert visit(page).status == 200
+
+    def test_runs_without_javascript_errors(self, visit, page):
+        assert visit(page).errors == []
+
+    def test_math_is_typeset_by_the_sites_own_mathjax(self, visit, page, site_url):
+        seen = visit(page)
+        if not seen.facts["math"]:
+            return
+        mathjax = seen.facts["mathjax"]
+        assert mathjax and mathjax.startswith(f"{site_url}_static/mathjax/"), f"MathJax must come from the site, not {mathjax}"
+        assert seen.math_done, "MathJax did not load"
+        assert all(seen.facts["math"]), "some math was not typeset"
+        assert seen.facts["mathErrors"] == 0, "MathJax reported an error in the TeX"
+
+    def test_images_load_and_external_ones_degrade_to_a_text_link(self, visit, page):
+        images = visit(page).facts["images"]
+        broken = [image["src"] for image in images if is_local(image["src"]) and not image["loaded"]]
+        bare_external = [image["src"] for image in images
+                         if not is_local(image["src"]) and not (image["alt"] and image["link"])]
+        assert broken == [], "local images that did not load"
+        assert bare_external == [], "external images must be a link's picture with alt text (a badge)"
+
+    def test_solutions_stay_hidden_until_clicked(self, visit, page):
+        seen = visit(page)
+        assert seen.dropdowns_opened == seen.dropdowns
+
+    def test_internal_links_resolve(self, visit, page, site_url):
+        targets = {urldefrag(link).url for link in visit(page).facts["links"] if link.startswith(site_url)}
+        assert {target: _status(target) for target in targets if _status(target) != 200} == {}
+
+    def test_sidebar_lists_the_toc_in_order(self, visit, page, site_url):
+        sidebar = [urldefrag(link).url.removeprefix(site_url).removesuffix(".html")
+                   for link in visit(page).facts["sidebar"]]
+        assert sidebar == PAGES
