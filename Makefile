@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JB     := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: install book test lab constraints clean
+.PHONY: install book test lab bench constraints clean
 
 install: $(STAMP)
 
@@ -32,6 +32,13 @@ test: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt jupyterlab
 	$(BIN)/jupyter lab notebooks
+
+# Measure what the notebooks cost and how good the models are; writes benchmarks/results.json and book/results.md.
+# `make bench BACKEND=jax` measures with another Keras backend (it must be installed);
+# `make bench BENCH="quality --seeds 1"` runs one step; `make bench BENCH=report` redraws the page only.
+BENCH ?= all
+bench: $(STAMP)
+	$(if $(BACKEND),KERAS_BACKEND=$(BACKEND) )$(BIN)/python -m benchmarks $(BENCH)
 
 # Re-pin every package to what is installed in .venv now (after changing a bound in pyproject.toml).
 constraints: $(STAMP)

@@ -8,22 +8,34 @@ backend-agnostic: TensorFlow, JAX or PyTorch, as ``KERAS_BACKEND`` says.
 
 Modules
 -------
-data       bundled MNIST and color photos, patches
-degrade    seeded noise, downscaling, grayscale
-models     the lecture's four autoencoders, with encoder f and decoder g
-pca        the slide's five PCA steps
-metrics    per-image MSE, PSNR, SSIM
-plotting   reconstruction grids, loss curves, latent scatter plots
-saving     atomic .keras saving, safe loading
-seeding    one helper that makes a run repeatable
+data         bundled MNIST and color photos, patches
+degrade      seeded noise, downscaling, interpolation, grayscale
+models       the lecture's four autoencoders, with encoder f and decoder g
+pca          the slide's five PCA steps
+metrics      per-image MSE, PSNR, SSIM
+plotting     reconstruction grids, loss curves, latent scatter plots
+compression  JPEG, PNG and zlib sizes; quantized codes
+diagrams     drawings of a small network and of an autoencoder
+outliers     inputs unlike the training digits; per-class summaries
+sensitivity  how much of a change in its input an autoencoder passes on
+manifolds    curved toy data
+filters      classical denoisers and their fair tuning
+color        luminance and chrominance
+imaging      recoloring and upscaling networks
+saving       atomic .keras saving, safe loading
+seeding      one helper that makes a run repeatable
 """
 
 from lecture24._backend import start_keras
 
 start_keras()
 
-from lecture24 import data, degrade, metrics, models, pca, plotting, saving, seeding  # noqa: E402
+from lecture24 import (  # noqa: E402
+    color, compression, data, degrade, diagrams, filters, imaging, manifolds, metrics, models, outliers, pca,
+    plotting, saving, seeding, sensitivity,
+)
 from lecture24.seeding import seed_everything  # noqa: E402
 
-__all__ = ["data", "degrade", "metrics", "models", "pca", "plotting", "saving", "seeding", "seed_everything"]
+__all__ = ["color", "compression", "data", "degrade", "diagrams", "filters", "imaging", "manifolds", "metrics",
+           "models", "outliers", "pca", "plotting", "saving", "seeding", "sensitivity", "seed_everything"]
 __version__ = "0.1.0"

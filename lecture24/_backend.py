@@ -11,6 +11,7 @@ Python exceptions and warnings are untouched (they go through ``sys.stderr``).
 """
 
 import contextlib
+import importlib.util
 import os
 import sys
 
@@ -18,7 +19,7 @@ __all__ = ["start_keras"]
 
 
 def start_keras():
-    """Import Keras and initialise its backend's device with C-level stderr muted."""
+    """Import Keras (and TensorFlow, if installed) and initialise the device with C-level stderr muted."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TensorFlow's later C++ logs: errors only
     # oneDNN's CPU kernels log C-level errors during training on CPUs without AVX-512,
     # and round differently from the default kernels; keep TensorFlow's own kernels.
@@ -27,6 +28,9 @@ def start_keras():
         import keras
 
         keras.ops.convert_to_tensor(0.0)
+        if keras.backend.backend() != "tensorflow" and importlib.util.find_spec("tensorflow"):
+            # Keras' data pipeline imports TensorFlow later on other backends when it is installed.
+            import tensorflow  # noqa: F401
 
 
 @contextlib.contextmanager
