@@ -1,16 +1,45 @@
-"""Every public function rejects bad input with a ValueError that names the argument."""
+"""Every public function rejects bad input with a ValueError that names the argument.
 
+One table for the whole package: a row is (function, args, kwargs, words the message must contain).
+"""
+
+import keras
 import numpy as np
 import pytest
+from keras import layers
 
-from lecture24 import data, degrade, metrics, models, pca, plotting, seed_everything
+from lecture24 import (color, compression, data, degrade, diagrams, filters, imaging, manifolds, metrics, models,
+                       outliers, pca, plotting, seed_everything, sensitivity)
 
 GOOD = np.full((2, 28, 28, 1), 0.5, dtype="float32")
+GRAY = GOOD[..., 0]
 NAN = GOOD.copy()
 NAN[0, 0, 0, 0] = np.nan
+RGB = np.random.default_rng(0).random((3, 8, 8, 3)).astype("float32")
+
+
+def _linear(batch):
+    return batch @ np.ones((8, 5))
+
+
+def _dense_model(units, use_bias=True):
+    x = keras.Input(shape=(2,))
+    return keras.Model(x, layers.Dense(units, use_bias=use_bias)(x))
+
+
+def _conv_model():
+    x = keras.Input(shape=(4, 4, 1))
+    return keras.Model(x, layers.Conv2D(1, 3)(x))
+
+
+class Built:
+    """An argument that is a Keras model, built only when its case runs (not at collection)."""
+
+    def __init__(self, build):
+        self.build = build
+
 
 CASES = [
-    # (function, args, kwargs, words the message must contain)
     (data.load_mnist, (), {"test_size": 5}, "test_size must be at least"),
     (data.load_mnist, (), {"test_size": 2.5}, "test_size must be an integer"),
     (data.load_mnist, (), {"seed": -1}, "seed must be at least"),
@@ -56,6 +85,102 @@ CASES = [
     (plotting.plot_latent_2d, (np.zeros((4, 2)), np.zeros(3)), {}, "labels must have shape (4,)"),
     (seed_everything, (-1,), {}, "seed must be at least 0"),
     (seed_everything, ("0",), {}, "seed must be an integer"),
+    # color
+    (color.rgb_to, (RGB, "hsv"), {}, "space must be one of"),
+    (color.rgb_to, (RGB[..., :2],), {}, "images must have 3 channels"),
+    (color.rgb_to, (RGB * 2,), {}, "images must hold values in [0, 1]"),
+    (color.to_rgb, (RGB[..., :1],), {}, "images must have 3 channels"),
+    (color.to_rgb, (RGB, "cmyk"), {}, "space must be one of"),
+    (color.split, (RGB, "xyz"), {}, "space must be one of"),
+    (color.combine, (RGB[..., :2], RGB[..., :2]), {}, "luma must have 1 channel"),
+    (color.combine, (RGB[..., :1], RGB), {}, "chroma must have 2 channels"),
+    (color.combine, (RGB[..., :1], np.zeros((5, 2))), {}, "does not fit luma"),
+    (color.combine, (RGB[..., :1], np.full(2, np.nan)), {}, "chroma must not contain NaN"),
+    (color.mean_color_baseline, (RGB, RGB), {}, "gray must have 1 channels"),
+    (color.mean_color_baseline, (RGB[..., :1], RGB, "rgb"), {}, "space must be one of"),
+    (color.chroma_rmse, (RGB, RGB[:1]), {}, "x and r must have the same shape"),
+    (color.chroma_rmse, (RGB, RGB[..., :1]), {}, "r must have 3 channels"),
+    (color.saturation, (RGB, "hsl"), {}, "space must be one of"),
+    # compression
+    (compression.jpeg_roundtrip, (GRAY, 0), {}, "quality must be at least 1"),
+    (compression.jpeg_roundtrip, (GRAY, 96), {}, "quality must be at most 95"),
+    (compression.jpeg_roundtrip, (GRAY * 255, 50), {}, "images must hold values in [0, 1]"),
+    (compression.jpeg_roundtrip, (np.zeros((2, 10), "float32"), 50), {}, "square number of pixels"),
+    (compression.jpeg_roundtrip, (np.zeros((2, 4, 4, 3), "float32"), 50), {}, "must be grayscale"),
+    (compression.jpeg_roundtrip, (np.zeros(4, "float32"), 50), {}, "images must have 2 or 3 or 4 dimensions"),
+    (compression.png_sizes, (np.full((1, 4, 4), np.nan),), {}, "images must not contain NaN"),
+    (compression.zlib_size, (GRAY,), {"level": 10}, "level must be at most 9"),
+    (compression.quantize_code, (np.ones(3),), {"bits": 0}, "bits must be at least 1"),
+    (compression.quantize_code, (np.ones(3),), {"low": 2.0, "high": 1.0}, "high must be at least low"),
+    (compression.quantize_code, (np.array(["a"]),), {}, "codes must be a numeric array"),
+    (compression.dequantize_code, (np.ones(3),), {}, "quantized must be a QuantizedCode"),
+    # diagrams
+    (diagrams.draw_dense_network, ("not a model",), {}, "model must be a keras.Model"),
+    (diagrams.draw_dense_network, (Built(_conv_model),), {}, "model must consist of Dense layers only"),
+    (diagrams.draw_dense_network, (Built(lambda: _dense_model(9)),), {}, "at most 8 nodes per layer"),
+    (diagrams.draw_dense_network, (Built(lambda: _dense_model(2, use_bias=False)),), {}, "must have biases"),
+    (diagrams.draw_dense_network, (Built(lambda: _dense_model(2)),), {"decimals": -1}, "decimals must be at least 0"),
+    (diagrams.draw_autoencoder, (0, 32), {}, "input_size must be at least 1"),
+    (diagrams.draw_autoencoder, (784, 3.5), {}, "code_size must be an integer"),
+    # filters
+    (filters.apply_filter, ("box", GRAY, 1), {}, "name must be one of"),
+    (filters.apply_filter, ("median", GRAY, 4), {}, "param of the median filter must be an odd window size"),
+    (filters.apply_filter, ("median", GRAY, 3.0), {}, "param must be an integer"),
+    (filters.apply_filter, ("median", GRAY, 0), {}, "param must be at least 1"),
+    (filters.apply_filter, ("gaussian", GRAY, -1.0), {}, "param must be at least 0"),
+    (filters.apply_filter, ("gaussian", GRAY, float("nan")), {}, "param must be a finite number"),
+    (filters.apply_filter, ("nl_means", GRAY, 0), {}, "strength h) must be positive"),
+    (filters.apply_filter, ("gaussian", GRAY * 255, 1.0), {}, "images must hold values in [0, 1]"),
+    (filters.apply_filter, ("gaussian", GRAY[0], 1.0), {}, "images must have 3 or 4 dimensions"),
+    (filters.apply_filter, ("gaussian", np.ones((2, 8, 8), dtype="uint8"), 1.0), {}, "floating-point"),
+    (filters.tune_filter, ("median", GRAY, GRAY[:1]), {}, "noisy and clean must have the same shape"),
+    (filters.tune_filter, ("median", GRAY, GRAY), {"grid": []}, "grid must be a non-empty sequence"),
+    (filters.tune_filter, ("median", GRAY, GRAY), {"grid": 3}, "grid must be a non-empty sequence"),
+    (filters.tune_filter, ("median", GRAY, GRAY), {"grid": [3, 4]}, "grid entries of the median filter"),
+    (filters.tune_filter, ("median", GRAY, GRAY), {"metric": "mse"}, "metric must be one of"),
+    (filters.tune_filter, ("median", GRAY, GRAY + 1), {}, "clean must hold values in [0, 1]"),
+    # imaging
+    (imaging.build_colorizer, ((),), {}, "filters must be a non-empty sequence"),
+    (imaging.build_colorizer, ("16",), {}, "filters must be a non-empty sequence"),
+    (imaging.build_colorizer, ((16, 0),), {}, "filters must be at least 1"),
+    (imaging.build_colorizer, ((16, 2.5),), {}, "filters must be an integer"),
+    (imaging.build_upscaler, (3,), {}, "factor must be 2, 4 or 8"),
+    (imaging.build_upscaler, (16,), {}, "factor must be at most 8"),
+    (imaging.build_upscaler, (2, 0), {}, "filters must be at least 1"),
+    (imaging.build_upscaler, (2,), {"channels": 0}, "channels must be at least 1"),
+    (imaging.build_upscaler, (2,), {"shortcut": "lanczos3"}, "shortcut must be one of"),
+    (imaging.interpolation_layer, ("area",), {}, "method must be one of"),
+    (imaging.interpolation_layer, ("bicubic", 3), {}, "factor must be 2, 4 or 8"),
+    (imaging.interpolation_layer, ("bicubic", 1), {}, "factor must be at least 2"),
+    (imaging.crop_to_multiple, (np.zeros((4, 4)), 2), {}, "images must have 3 or 4 dimensions"),
+    (imaging.crop_to_multiple, (np.zeros((1, 4, 4)), 8), {}, "multiple must be at most"),
+    (imaging.crop_to_multiple, (np.zeros((1, 4, 4)), 0), {}, "multiple must be at least 1"),
+    # manifolds
+    (manifolds.spiral, (0,), {}, "count must be at least 1"),
+    (manifolds.spiral, (10,), {"turns": -1}, "turns must be at least 0"),
+    (manifolds.spiral, (10,), {"noise": float("nan")}, "noise must be a finite number"),
+    (manifolds.spiral, (10,), {"seed": 1.5}, "seed must be an integer"),
+    # outliers
+    (outliers.invert, (GOOD * 3,), {}, "images must hold values in [0, 1]"),
+    (outliers.uniform_noise, (0,), {}, "count must be at least 1"),
+    (outliers.uniform_noise, (2, (28, 0)), {}, "shape must be at least 1"),
+    (outliers.uniform_noise, (2,), {"seed": -1}, "seed must be at least 0"),
+    (outliers.photo_patches, (2,), {"names": ("lena",)}, "names must be keys of data.PHOTOS"),
+    (outliers.photo_patches, (2,), {"names": ()}, "names must list at least one photo"),
+    (outliers.photo_patches, (2,), {"patch_size": 10_000}, "size must be at most"),
+    (outliers.rare_class_subset, (np.arange(4), 9), {}, "rare must be one of the labels"),
+    (outliers.rare_class_subset, (np.arange(4), 1), {"keep": 0}, "keep must be positive"),
+    (outliers.rare_class_subset, (np.arange(4), 1), {"keep": 1.5}, "keep must be at most 1"),
+    (outliers.per_class_mean, (np.ones(3), np.ones(2)), {}, "labels must have shape (3,)"),
+    (outliers.anomaly_auc, ([np.nan], [1.0]), {}, "inlier_scores must not contain NaN"),
+    (outliers.anomaly_auc, ([0.1], np.ones((2, 2))), {}, "outlier_scores must have 1 dimensions"),
+    # sensitivity
+    (sensitivity.jacobian, (_linear, np.ones((2, 8))), {}, "x must have 1 dimensions"),
+    (sensitivity.jacobian, (_linear, np.ones(8)), {"eps": 0}, "eps must be positive"),
+    (sensitivity.jacobian, ("model", np.ones(8)), {}, "predict must be a keras.Model or a function"),
+    (sensitivity.jacobian, (lambda b: b[:1], np.ones(8)), {}, "predict must map a batch"),
+    (sensitivity.passed_directions, (_linear, np.ones(8)), {}, "points must have 2 dimensions"),
+    (sensitivity.passed_directions, (_linear, np.ones((1, 8))), {"threshold": -1}, "threshold must be at least 0"),
 ]
 
 
@@ -63,6 +188,7 @@ CASES = [
     "function, args, kwargs, message", CASES, ids=[f"{case[0].__name__}-{i}" for i, case in enumerate(CASES)]
 )
 def test_bad_input_raises_a_clear_value_error(function, args, kwargs, message):
+    args = tuple(arg.build() if isinstance(arg, Built) else arg for arg in args)
     with pytest.raises(ValueError) as error:
         function(*args, **kwargs)
     assert message in str(error.value)
