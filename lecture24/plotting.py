@@ -13,6 +13,8 @@ from lecture24._checks import as_array, check_int
 
 __all__ = ["show_images", "plot_losses", "plot_latent_2d"]
 
+GAP = 0.2  # space between neighbouring images in a grid, as a share of an image's width
+
 
 def show_images(rows, titles=None, *, n=10, cmap="gray"):
     """Grid of images: one row per batch in ``rows`` (e.g. originals, then reconstructions).
@@ -29,14 +31,18 @@ def show_images(rows, titles=None, *, n=10, cmap="gray"):
     if titles is not None and len(titles) != len(batches):
         raise ValueError(f"titles must have one entry per row ({len(batches)}), got {len(titles)}")
     columns = max(len(batch) for batch in batches)
-    fig, axes = plt.subplots(len(batches), columns, figsize=(1.2 * columns, 1.3 * len(batches)), squeeze=False)
-    for row, batch in enumerate(batches):
-        for col, ax in enumerate(axes[row]):
-            ax.axis("off")
-            if col < len(batch):
-                ax.imshow(batch[col], cmap=cmap, vmin=0, vmax=1)
+    # One axes per row, the images side by side in it: a grid of separate axes
+    # (80 of them for 8 rows) takes about a second to draw, this a tenth of that.
+    widths = [batch.shape[2] / batch.shape[1] for batch in batches]  # width / height of each row's images
+    pitch = max(widths) * (1 + GAP)
+    fig, axes = plt.subplots(len(batches), 1, figsize=(1.2 * columns, 1.3 * len(batches)), squeeze=False)
+    for row, (batch, ax, width) in enumerate(zip(batches, axes[:, 0], widths)):
+        for col, image in enumerate(batch):
+            ax.imshow(image, cmap=cmap, vmin=0, vmax=1, extent=(col * pitch, col * pitch + width, 0, 1))
+        ax.set(xlim=(0, columns * pitch - GAP * max(widths)), ylim=(0, 1), aspect="equal")
+        ax.axis("off")
         if titles is not None:
-            axes[row, 0].set_title(titles[row], loc="left", fontsize=9)
+            ax.set_title(titles[row], loc="left", fontsize=9)
     fig.tight_layout()
     return fig
 

@@ -94,3 +94,23 @@ class TestNotebook:
             reason = lines[marker + 1] if marker + 1 < len(lines) else ""
             assert re.match(r"# Output not compared: \w+", reason), f"say why on the next line: {reason!r}"
         assert len(ignored) * 4 < len(code)
+
+    def test_every_figure_has_a_name_a_caption_and_alt_text(self, path):
+        # MyST-NB turns this cell metadata into a numbered figure with a caption and an <img alt="...">.
+        for cell in _code_cells(path):
+            images = [output for output in cell["outputs"] if "image/png" in output.get("data", {})]
+            if not images:
+                continue
+            where = _source(cell).splitlines()[0]
+            assert len(images) == 1, f"one figure per cell, so that each gets its own caption: {where}"
+            options = cell["metadata"].get("mystnb", {})
+            figure, image = options.get("figure", {}), options.get("image", {})
+            assert re.fullmatch(r"fig-[a-z0-9-]+", figure.get("name", "")), f"figure name fig-...: {where}"
+            assert len(figure.get("caption", "")) > 20, f"a caption that says what the figure shows: {where}"
+            assert len(image.get("alt", "")) > 40, f"alt text that describes the figure: {where}"
+
+
+def test_figure_names_are_unique_across_the_book():
+    names = [cell["metadata"]["mystnb"]["figure"]["name"] for path in NOTEBOOKS for cell in _code_cells(path)
+             if "figure" in cell["metadata"].get("mystnb", {})]
+    assert len(names) == len(set(names))

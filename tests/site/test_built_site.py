@@ -1,8 +1,10 @@
 """Run after `jupyter-book build`: the pages of _toc.yml, and only those, were built with their buttons."""
 
+import json
+
 import pytest
 
-from site_pages import CONFIG, HTML, PAGES, html_file, is_notebook
+from site_pages import CONFIG, HTML, PAGES, ROOT, html_file, is_notebook
 
 SPHINX_PAGES = {"index", "genindex", "search"}
 REPOSITORY = CONFIG["repository"]["url"].removeprefix("https://github.com/")
@@ -34,3 +36,12 @@ def test_notebook_pages_offer_colab_binder_and_download(page):
     assert f'href="{colab}"' in html, "no Colab launch button"
     assert f'href="{binder}"' in html, "no Binder launch button"
     assert (HTML / "_sources" / notebook).is_file() and f"_sources/{notebook}" in html, "no download button"
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if is_notebook(page)])
+def test_notebook_figures_are_numbered_and_captioned(page):
+    cells = json.loads((ROOT / f"{page}.ipynb").read_text(encoding="utf-8"))["cells"]
+    figures = sum("figure" in cell["metadata"].get("mystnb", {}) for cell in cells)
+    html = html_file(page).read_text(encoding="utf-8")
+    assert html.count("<figcaption") == figures
+    assert html.count('<span class="caption-number">Fig. ') == figures

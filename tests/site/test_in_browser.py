@@ -71,6 +71,10 @@ class TestPage:
         assert broken == [], "local images that did not load"
         assert bare_external == [], "external images must be a link's picture with alt text (a badge)"
 
+    def test_local_images_have_alt_text(self, visit, page):
+        images = visit(page).facts["images"]
+        assert [image["src"] for image in images if is_local(image["src"]) and not image["alt"].strip()] == []
+
     def test_solutions_stay_hidden_until_clicked(self, visit, page):
         seen = visit(page)
         assert seen.dropdowns_opened == seen.dropdowns
