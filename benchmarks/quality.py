@@ -20,9 +20,10 @@ from lecture24 import color, data, degrade, filters, imaging, metrics, models, p
 
 BATCH_SIZE = 128  # 10_types' and 06_sparse's batch size, used where a study has no notebook recipe
 
-# PCA vs autoencoders on digits (05_pca, the same settings; its linear model is
-# inline there, repeated here): models.build_multilayer(hidden_size=256,
-# code_size=k) with Adam(0.003) for 15 epochs; the linear autoencoder
+# PCA vs autoencoders on digits (05_pca's models; its linear model is inline
+# there, repeated here): models.build_multilayer(hidden_size=256, code_size=k)
+# with Adam(0.003) for 15 epochs (05_pca's sweep trains 9, to fit its one-minute
+# budget); the linear autoencoder
 # Dense(k) -> Dense(784) with Adam(0.003) for 15 epochs (05_pca trains it at
 # k = 8; k = 32 is this study's addition). PCA centers only (no scaling):
 # that PCA is the best any linear code of size k can do (Eckart-Young).
@@ -45,17 +46,18 @@ DENOISING_BATCH_SIZE = 64
 DENOISING_TEST_IMAGES = 300
 FILTER_TUNING_IMAGES = 100
 
-# Upscaling (09_upscaling, the same settings): imaging.build_upscaler(factor, 16)
-# on digits downscaled by block averages, 3 epochs in batches of 32, per factor.
+# Upscaling (09_upscaling's models): imaging.build_upscaler(factor, 16) on digits
+# downscaled by block averages, 3 epochs (09_upscaling trains 2) in batches of
+# 32, per factor.
 FACTORS = (2, 4)
 UPSCALER_FILTERS = 16
 UPSCALING_EPOCHS = 3
 UPSCALING_BATCH_SIZE = 32
 INTERPOLATIONS = ("nearest", "bilinear", "bicubic")
 
-# Recoloring (08_recoloring, the same settings): imaging.build_colorizer((8, 16))
+# Recoloring (08_recoloring's model, trained longer): imaging.build_colorizer((8, 16))
 # on 600 patches of 32x32 from each training photo, every photo first halved
-# by 2x2 block averages; 8 epochs in batches of 64; scored on two photos it
+# by 2x2 block averages; 8 epochs (08_recoloring trains 6) in batches of 64; scored on two photos it
 # never saw. 08_recoloring's claim is about "flower"; "chelsea" is its
 # failure case (an over-colored cat), reported but not a target.
 TRAINING_PHOTOS = ("astronaut", "coffee", "rocket", "china")
@@ -110,7 +112,7 @@ def pca_vs_autoencoders(seed):
         gap["train"][str(k)] = _mse(x_train, linear.predict(x_train, verbose=0)) / pca_mse(train.z, x_train, k) - 1
         gap["test"][str(k)] = _mse(x_test, linear.predict(x_test, verbose=0)) / pca_mse(test_z, x_test, k) - 1
     return {
-        "settings": {"source": "05_pca's settings (its linear model is inline there, repeated here)",
+        "settings": {"source": "05_pca's models, trained longer (its linear model is inline there, repeated here)",
                      "deep": f"models.build_multilayer(hidden_size={DEEP_HIDDEN}, code_size=k): "
                              f"784-{DEEP_HIDDEN}-k-{DEEP_HIDDEN}-784, relu, sigmoid out, mse",
                      "deep_epochs": DEEP_EPOCHS, "linear": "Dense(k) -> Dense(784), no activations, mse",
@@ -180,7 +182,7 @@ def upscaling(seed):
             for metric, value in values.items():
                 scores[metric].setdefault(method, {})[f"{factor}x"] = value
     return {
-        "settings": {"source": "09_upscaling's settings",
+        "settings": {"source": "09_upscaling's models, trained longer",
                      "model": f"imaging.build_upscaler(factor, {UPSCALER_FILTERS}): residual on its interpolation",
                      "epochs": UPSCALING_EPOCHS, "batch_size": UPSCALING_BATCH_SIZE,
                      "low_resolution": "degrade.downscale (block averages)"},
@@ -213,7 +215,7 @@ def recoloring(seed):
             for metric, value in values.items():
                 scores[metric].setdefault(name, {})[method] = value
     return {
-        "settings": {"source": "08_recoloring's settings",
+        "settings": {"source": "08_recoloring's model, trained longer",
                      "model": f"imaging.build_colorizer({COLORIZER_FILTERS}): YUV chroma, adam, mse",
                      "epochs": RECOLORING_EPOCHS, "batch_size": RECOLORING_BATCH_SIZE,
                      "training_photos": list(TRAINING_PHOTOS), "held_out_photos": list(HELD_OUT_PHOTOS),
