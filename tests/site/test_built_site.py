@@ -45,3 +45,11 @@ def test_notebook_figures_are_numbered_and_captioned(page):
     html = html_file(page).read_text(encoding="utf-8")
     assert html.count("<figcaption") == figures
     assert html.count('<span class="caption-number">Fig. ') == figures
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if is_notebook(page)])
+def test_each_cells_printed_lines_render_as_one_block(page):
+    cells = json.loads((ROOT / f"{page}.ipynb").read_text(encoding="utf-8"))["cells"]
+    printing = sum(any(output["output_type"] == "stream" for output in cell.get("outputs", [])) for cell in cells)
+    html = html_file(page).read_text(encoding="utf-8")
+    assert html.count('class="output stream') == printing
