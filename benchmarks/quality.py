@@ -10,7 +10,10 @@ functions: the model builders, ``degrade``, ``filters``, ``metrics``,
 ``pca``, ``imaging`` and ``color``. Where a recipe (epochs, batch size, loss)
 is the notebook's, the constant below says which notebook it comes from.
 Seed 0 draws the same split, noise and patches as the notebooks (which all
-use seed 0), so its numbers are the notebooks' own, up to float noise.
+use seed 0). Where a study trains exactly as its notebook does (06, 07), its
+seed-0 numbers are the notebook's own, up to float noise; 05's, 08's and 09's
+models are trained longer here than in their notebooks, which must fit a
+one-minute budget.
 """
 
 import numpy as np
@@ -57,9 +60,9 @@ INTERPOLATIONS = ("nearest", "bilinear", "bicubic")
 
 # Recoloring (08_recoloring's model, trained longer): imaging.build_colorizer((8, 16))
 # on 600 patches of 32x32 from each training photo, every photo first halved
-# by 2x2 block averages; 8 epochs (08_recoloring trains 6) in batches of 64; scored on two photos it
-# never saw. 08_recoloring's claim is about "flower"; "chelsea" is its
-# failure case (an over-colored cat), reported but not a target.
+# by 2x2 block averages; 8 epochs (08_recoloring trains 6) in batches of 64;
+# scored on two photos it never saw. 08_recoloring's claim is about "flower";
+# "chelsea" is its failure case (an over-colored cat), reported but not a target.
 TRAINING_PHOTOS = ("astronaut", "coffee", "rocket", "china")
 HELD_OUT_PHOTOS = ("flower", "chelsea")
 PHOTO_SCALE = 2

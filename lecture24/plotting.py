@@ -32,7 +32,7 @@ def show_images(rows, titles=None, *, n=10, cmap="gray"):
         raise ValueError(f"titles must have one entry per row ({len(batches)}), got {len(titles)}")
     columns = max(len(batch) for batch in batches)
     # One axes per row, the images side by side in it: a grid of separate axes
-    # (80 of them for 8 rows) takes about a second to draw, this a tenth of that.
+    # (80 of them for 8 rows) took about a second to draw and save, this a third.
     widths = [batch.shape[2] / batch.shape[1] for batch in batches]  # width / height of each row's images
     pitch = max(widths) * (1 + GAP)
     fig, axes = plt.subplots(len(batches), 1, figsize=(1.2 * columns, 1.3 * len(batches)), squeeze=False)
