@@ -34,7 +34,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
 # Measure what the notebooks cost and how good the models are; writes benchmarks/results.json and book/results.md.
-# `make bench BACKEND=jax` measures with another Keras backend (it must be installed);
+# `make bench BACKEND=jax` measures cost and quality with another Keras backend (robustness always runs both);
 # `make bench BENCH="quality --seeds 1"` runs one step; `make bench BENCH=report` redraws the page only.
 BENCH ?= all
 bench: $(STAMP)

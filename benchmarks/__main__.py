@@ -1,10 +1,14 @@
-"""``python -m benchmarks [cost|quality|report|all]``: measure, store in results.json, write the Results page.
+"""``python -m benchmarks [STEP]``: measure, store in results.json, write the Results page.
 
-``cost`` runs every notebook in a fresh kernel, ``quality`` runs the quality
-studies for each seed, ``report`` rebuilds ``book/results.md`` and its
-figures from ``benchmarks/results.json`` without measuring; ``all`` (the
-default, what ``make bench`` runs) does the three in turn. A measuring step
-replaces its own part of the JSON and keeps the other, then rewrites the page.
+``cost`` runs every notebook in a fresh kernel; ``throughput`` times an epoch
+of the lecture's conv and multilayer models per backend setting;
+``robustness`` runs every notebook with papermill for each seed on TensorFlow
+and JAX; ``longer`` runs each notebook at its own and at five times its
+training lengths; ``quality`` runs the quality studies for each seed;
+``report`` rebuilds ``book/results.md`` and its figures from
+``benchmarks/results.json`` without measuring; ``all`` (the default, what
+``make bench`` runs) does them all in turn. A measuring step replaces its own
+part of the JSON and keeps the others, then rewrites the page.
 """
 
 import argparse
@@ -17,24 +21,25 @@ from pathlib import Path
 
 from benchmarks import machine, report
 
-COMMANDS = ("cost", "quality", "report", "all")
+COMMANDS = ("cost", "throughput", "robustness", "longer", "quality", "report", "all")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("command", nargs="?", default="all", choices=COMMANDS)
-    parser.add_argument("--seeds", type=int, default=3,
-                        help="quality: run seeds 0 .. SEEDS-1 (default 3; 1 for a quick, spread-free run)")
+    parser.add_argument("--seeds", type=int, default=None,
+                        help="quality and robustness: run seeds 0 .. SEEDS-1 (default 3 for quality, 5 for robustness)")
     parser.add_argument("--studies", default=None,
                         help="quality: comma-separated subset of pca,denoising,upscaling,recoloring,sparsity; "
                              "other studies already in the JSON are kept")
-    parser.add_argument("--notebooks", nargs="*", default=None, help="cost: these notebooks instead of all of them")
+    parser.add_argument("--notebooks", nargs="*", default=None,
+                        help="cost, robustness, longer: these notebooks instead of all of them")
     parser.add_argument("--backend", default=None,
                         help="Keras backend (tensorflow, jax, torch); default: KERAS_BACKEND, else tensorflow")
     parser.add_argument("--results", type=Path, default=report.RESULTS, help="the JSON file (default benchmarks/results.json)")
     parser.add_argument("--page", type=Path, default=report.PAGE, help="the page to write (default book/results.md)")
     args = parser.parse_args(argv)
-    if args.seeds < 1:
+    if args.seeds is not None and args.seeds < 1:
         parser.error("--seeds must be at least 1")
     if args.backend:
         os.environ["KERAS_BACKEND"] = args.backend  # before anything imports Keras
@@ -48,9 +53,29 @@ def main(argv=None):
     if args.command in ("cost", "all"):
         results["cost"] = run_cost(args.notebooks)
         _save(results, args.results)
+    if args.command in ("throughput", "all"):
+        from benchmarks import throughput
+
+        print("throughput: seconds per epoch", flush=True)
+        results["throughput"] = {"machine": machine.describe("each setting's own"), "rows": throughput.measure(log=_log)}
+        _save(results, args.results)
+    if args.command in ("robustness", "longer", "all"):
+        from benchmarks import cost, robustness
+
+        paths = [Path(path) for path in args.notebooks] if args.notebooks else cost.notebooks()
+        if args.command in ("robustness", "all"):
+            print("robustness: every notebook, each seed, TensorFlow and JAX", flush=True)
+            rows = robustness.study(paths, range(args.seeds or 5), ["tensorflow", "jax"], log=_log)
+            results["robustness"] = {"machine": machine.describe("tensorflow and jax"), "rows": rows}
+            _save(results, args.results)
+        if args.command in ("longer", "all"):
+            print(f"longer: each notebook at 1x and {robustness.FACTOR}x its training lengths", flush=True)
+            rows = robustness.longer_training(paths, log=_log)
+            results["longer"] = {"machine": machine.describe(), "rows": rows}
+            _save(results, args.results)
     if args.command in ("quality", "all"):
         studies = args.studies.split(",") if args.studies else None
-        results["quality"] = run_quality(range(args.seeds), studies, results.get("quality") if studies else None)
+        results["quality"] = run_quality(range(args.seeds or 3), studies, results.get("quality") if studies else None)
         _save(results, args.results)
     page = report.write(args.results, args.page, args.page.parent / "figures")
     print(f"wrote {page}")

@@ -17,7 +17,7 @@ RESULTS = ROOT / "benchmarks" / "results.json"
 PAGE = ROOT / "book" / "results.md"
 FIGURES = ROOT / "book" / "figures"  # referenced from the page as figures/NAME.png
 
-NO_GPU = "not measured: no GPU lent to this task"
+NO_GPU = "none: these numbers come from a CPU alone"
 YES, NO = "✓", "✗"
 
 FILTER_NAMES = ("gaussian", "median", "nl_means")
@@ -139,10 +139,16 @@ def render(results, figures=None):
     figures = set(figures or ())
     cost, quality = results.get("cost"), results.get("quality")
     parts = [_intro(results)]
-    parts.append(_targets_section(cost, quality))
+    parts.append(_targets_section(cost, quality, results))
     parts.append(_machines_section(cost, quality))
     if cost:
         parts.append(_cost_section(cost, figures))
+    if results.get("throughput"):
+        parts.append(_throughput_section(results["throughput"]["rows"]))
+    if results.get("robustness"):
+        parts.append(_robustness_section(results["robustness"]["rows"]))
+    if results.get("longer"):
+        parts.append(_longer_section(results["longer"]["rows"]))
     if quality:
         parts.append(_quality_section(quality, figures))
     parts.append(_reproduce_section())
@@ -170,10 +176,46 @@ def _intro(results):
     ])
 
 
-def _targets_section(cost, quality):
+def robustness_targets(rows):
+    """One target row: every notebook's assertions hold on every seed and backend."""
+    held = sum(row["held"] for row in rows)
+    return [{"what": "runs that held every assertion (seeds × TensorFlow and JAX)", "target": "all",
+             "shown": f"{held} of {len(rows)}", "met": held == len(rows)}]
+
+
+def longer_ratios(rows):
+    """``{notebook: (1x headline, 5x headline, ratio)}`` from the ``longer`` study's rows that both held."""
+    by_notebook = {}
+    for row in rows:
+        if row["held"] and row["headline"] is not None:
+            by_notebook.setdefault(row["notebook"], {})[row["scale"]] = row["headline"]
+    return {name: (runs[1], runs[max(runs)], runs[1] / runs[max(runs)])
+            for name, runs in by_notebook.items() if len(runs) == 2}
+
+
+LONGER_TARGET = 1.15  # the headline model's held-out error within 15 % of five times the training
+
+
+def longer_targets(rows):
+    """One target row: each headline model within 15 % of what five times its training gives."""
+    ratios = longer_ratios(rows)
+    over = [f"{name} {ratio:.2f}" for name, (_, _, ratio) in ratios.items() if ratio > LONGER_TARGET]
+    return [{"what": "headline error at 1× over its error at 5× the training", "target": f"≤ {LONGER_TARGET:.2f}",
+             "shown": f"{len(ratios) - len(over)} of {len(ratios)} notebooks within" + (f" (over: {', '.join(over)})" if over else ""),
+             "met": bool(ratios) and not over}]
+
+
+def _targets_section(cost, quality, results=None):
+    results = results or {}
     rows = []
     if cost:
         rows += [[row["what"], row["target"], row["shown"], mark(row["met"])] for row in cost_targets(cost)]
+    if results.get("robustness"):
+        rows += [[row["what"], row["target"], row["shown"], mark(row["met"])]
+                 for row in robustness_targets(results["robustness"]["rows"])]
+    if results.get("longer"):
+        rows += [[row["what"], row["target"], row["shown"], mark(row["met"])]
+                 for row in longer_targets(results["longer"]["rows"])]
     if quality:
         rows += [[row["what"], row["target"], row["shown"], f"{mark(row['met'])} ({row['seeds_met']} of {row['seeds']} seeds)"]
                  for row in quality_targets(quality)]
@@ -250,6 +292,63 @@ def _cost_section(cost, figures):
         table(["notebook", "seconds", "cell", "first line"], slowest, "lrrl"),
     ]
     return "\n".join(text)
+
+
+def _throughput_section(rows):
+    models = sorted({row["model"] for row in rows})
+    settings = list(dict.fromkeys(row["setting"] for row in rows))
+    seconds = {(row["setting"], row["model"]): row["s_per_epoch"] for row in rows}
+    fastest = {model: min(seconds[setting, model] for setting in settings) for model in models}
+    body = [[setting] + [f"{seconds[setting, model]:.2f} s ({seconds[setting, model] / fastest[model]:.1f}×)"
+                         for model in models] for setting in settings]
+    return "\n".join([
+        "## Training speed of the backends",
+        "",
+        "Seconds per epoch on the 4,000 training digits (batch 128), each setting in a fresh process, all in one",
+        "run on this CPU; in brackets the ratio to the fastest setting for that model. The course turns",
+        "TensorFlow's oneDNN kernels on (TensorFlow itself does so only on CPUs with AVX-512).",
+        "",
+        table(["setting", *(f"{model} model" for model in models)], body, "l" + "r" * len(models)),
+    ])
+
+
+def _robustness_section(rows):
+    notebooks = list(dict.fromkeys(row["notebook"] for row in rows))
+    backends = list(dict.fromkeys(row["backend"] for row in rows))
+    seeds = sorted({row["seed"] for row in rows})
+    body, failures = [], []
+    for name in notebooks:
+        mine = [row for row in rows if row["notebook"] == name]
+        cells = [f"{sum(r['held'] for r in mine if r['backend'] == b)} of {sum(r['backend'] == b for r in mine)}"
+                 for b in backends]
+        body.append([f"`{name}`", *cells, mark(all(r["held"] for r in mine))])
+        failures += [f"- `{name}`, seed {r['seed']}, {r['backend']}: {_cell(r['failure'])}" for r in mine if not r["held"]]
+    text = [
+        "## Do the notebooks' claims hold on every seed and backend?",
+        "",
+        f"Each notebook ran with papermill for `SEED` = {', '.join(map(str, seeds))} on each backend, its stored",
+        "version with nothing else changed. A run holds when every cell ran, so every assertion in it held.",
+        "",
+        table(["notebook", *(f"{b}: runs held" for b in backends), "all held"], body, "l" + "r" * len(backends) + "c"),
+    ]
+    if failures:
+        text += ["", "What failed:", "", *failures]
+    return "\n".join(text)
+
+
+def _longer_section(rows):
+    ratios = longer_ratios(rows)
+    body = [[f"`{name}`", f"{one:.4f}", f"{five:.4f}", f"{ratio:.2f}", mark(ratio <= LONGER_TARGET)]
+            for name, (one, five, ratio) in ratios.items()]
+    return "\n".join([
+        "## Are the headline models trained enough?",
+        "",
+        "A lesson must survive longer training. Each notebook ran (seed 0) at its own training lengths and at",
+        "five times every `…EPOCHS` parameter; the table compares the held-out error of its headline model.",
+        f"The course's target is a ratio of at most {LONGER_TARGET:.2f}.",
+        "",
+        table(["notebook", "error at 1×", "error at 5×", "1× / 5×", f"≤ {LONGER_TARGET:.2f}"], body, "lrrrc"),
+    ])
 
 
 def _quality_section(quality, figures):
@@ -402,6 +501,9 @@ def _reproduce_section():
         "make bench                   # measure everything, then write this page",
         "make bench BACKEND=jax       # the same with KERAS_BACKEND=jax (the backend must be installed)",
         ".venv/bin/python -m benchmarks cost       # only the notebooks' cost",
+        ".venv/bin/python -m benchmarks throughput # seconds per epoch per backend setting",
+        ".venv/bin/python -m benchmarks robustness # every notebook, SEED 0-4, TensorFlow and JAX",
+        ".venv/bin/python -m benchmarks longer     # each notebook at 1x and 5x its training lengths",
         ".venv/bin/python -m benchmarks quality    # only the quality studies (--seeds 1 for a quick run)",
         ".venv/bin/python -m benchmarks report     # rebuild this page from benchmarks/results.json",
         "```",

@@ -174,3 +174,55 @@ def test_machine_description_has_what_the_page_needs():
     assert described["backend"] == "jax" and described["cores"] >= 1
     assert set(MACHINE) <= set(described)
     assert "numpy" in described["versions"]
+
+
+def _tiny_notebook(path):
+    """A notebook with a parameters cell, an assertion that fails for SEED 3, and a declared headline."""
+    notebook = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell("SEED = 0\nEPOCHS = 2")
+    parameters.metadata["tags"] = ["parameters"]
+    notebook.cells = [parameters, nbformat.v4.new_code_cell(
+        "assert SEED != 3, 'seed three fails'\ntest_mse = 1 / (SEED + EPOCHS)")]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["lecture24"] = {"headline": {"variable": "test_mse", "what": "a made-up error"}}
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_robustness_runs_a_notebook_with_injected_parameters_and_reads_its_headline(tmp_path):
+    from benchmarks import robustness
+
+    path = _tiny_notebook(tmp_path / "tiny.ipynb")
+    assert robustness.parameters(path) == {"SEED": 0, "EPOCHS": 2}
+    held = robustness.run(path, seed=2, parameters={"EPOCHS": 10})
+    assert held["held"] and held["failure"] is None and held["headline"] == 1 / 12
+    failed = robustness.run(path, seed=3)
+    assert not failed["held"] and "seed three fails" in failed["failure"] and failed["headline"] is None
+    rows = robustness.longer_training([path], factor=5, log=lambda message: None)
+    assert [(row["scale"], row["headline"]) for row in rows] == [(1, 1 / 2), (5, 1 / 10)]
+    assert report.longer_ratios(rows) == {"tiny": (0.5, 0.1, 5.0)}
+    assert report.longer_targets(rows)[0]["met"] is False
+
+
+def test_robustness_needs_exactly_one_parameters_cell(tmp_path):
+    from benchmarks import robustness
+
+    path = tmp_path / "none.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), path)
+    with pytest.raises(ValueError, match="exactly one cell tagged 'parameters', not 0"):
+        robustness.parameters(path)
+
+
+def test_robustness_and_throughput_tables_render_with_their_targets():
+    rows = [{"notebook": "02", "seed": s, "backend": b, "held": (s, b) != (1, "jax"),
+             "failure": None if (s, b) != (1, "jax") else "cell 3: AssertionError: no"}
+            for s in (0, 1) for b in ("tensorflow", "jax")]
+    results = {**RESULTS, "robustness": {"machine": MACHINE, "rows": rows},
+               "throughput": {"machine": MACHINE, "rows": [
+                   {"setting": "fast", "model": "conv", "s_per_epoch": 1.0},
+                   {"setting": "slow", "model": "conv", "s_per_epoch": 2.5}]}}
+    page = report.render(results)
+    assert "| `02` | 2 of 2 | 1 of 2 | ✗ |" in page
+    assert "- `02`, seed 1, jax: cell 3: AssertionError: no" in page
+    assert "| runs that held every assertion (seeds × TensorFlow and JAX) | all | 3 of 4 | ✗ |" in page
+    assert "| slow | 2.50 s (2.5×) |" in page
