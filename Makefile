@@ -7,8 +7,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JB     := $(BIN)/jupyter-book build . -W -n --keep-going
+NBVAL  := $(BIN)/python -m pytest --nbval --nbval-current-env
+# Portable mode: the same notebooks, with printed measurements masked (see the file's comments).
+PORTABLE := --nbval-sanitize-with tests/nbval-portable.cfg
 
-.PHONY: install book test lab bench constraints clean
+.PHONY: install book test test-portable test-floor lint chromium lab bench constraints clean
 
 install: $(STAMP)
 
@@ -22,12 +25,45 @@ book: $(STAMP)
 	$(JB)
 	@echo "Website: $(CURDIR)/_build/html/index.html"
 
-# The website's tests open every page in Chromium (`apt-get install chromium`); screenshots go to _build/screenshots.
-test: $(STAMP)
-	$(BIN)/python -m pytest --nbval --nbval-current-env tests notebooks --ignore=tests/site
+# Lint, unit tests and strict nbval on TensorFlow (the reference), portable nbval on JAX,
+# then the website: built with warnings as errors and opened page by page in Chromium.
+test: $(STAMP) chromium lint
+	$(NBVAL) tests notebooks --ignore=tests/site
+	KERAS_BACKEND=jax $(NBVAL) $(PORTABLE) notebooks
 	rm -rf _build/html _build/screenshots
 	$(JB)
 	$(BIN)/python -m pytest tests/site
+
+# Every notebook in portable mode on another Keras backend: `make test-portable BACKEND=torch`
+# (that backend must be installed); the default is JAX.
+test-portable: BACKEND ?= jax
+test-portable: $(STAMP)
+	KERAS_BACKEND=$(BACKEND) $(NBVAL) $(PORTABLE) notebooks
+
+# Colab's side of the bounds: the lowest versions pyproject.toml allows, in a throwaway environment,
+# then the unit tests and the two cheapest notebooks in portable mode.
+FLOOR := $(CURDIR)/_build/floor-venv
+test-floor:
+	rm -rf $(FLOOR) && $(PYTHON) -m venv $(FLOOR)
+	$(FLOOR)/bin/python -m pip install --quiet uv
+	$(FLOOR)/bin/uv pip install --quiet --python $(FLOOR)/bin/python --resolution lowest-direct -e ".[test]"
+	$(FLOOR)/bin/python -m pytest tests --ignore=tests/site
+	$(FLOOR)/bin/python -m pytest --nbval --nbval-current-env $(PORTABLE) notebooks/00_review.ipynb notebooks/02_architecture.ipynb
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# The website's tests open every page in Debian's Chromium: installed here when it is missing and
+# this runs as root (as CI does); otherwise the one command to run is printed.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    else \
+	        echo "make test opens the website in Chromium, which is missing: run 'sudo apt-get install chromium'."; \
+	        exit 1; \
+	    fi; \
+	fi
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt jupyterlab
@@ -40,10 +76,12 @@ BENCH ?= all
 bench: $(STAMP)
 	$(if $(BACKEND),KERAS_BACKEND=$(BACKEND) )$(BIN)/python -m benchmarks $(BENCH)
 
-# Re-pin every package to what is installed in .venv now (after changing a bound in pyproject.toml).
+# Re-pin after changing a bound in pyproject.toml: constraints.txt is compiled from pyproject.toml
+# (keeping today's versions where they still fit the bounds), environment.yml written from the same pins.
 constraints: $(STAMP)
-	{ echo "# Exact versions that \`make\` installs (and CI tests with). Regenerate with \`make constraints\`."; \
-	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m uv pip compile pyproject.toml --all-extras --python-version 3.11 --quiet -o constraints.txt
+	$(BIN)/python tools/environment.py
 
 clean:
 	rm -rf _build $(VENV)

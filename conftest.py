@@ -29,3 +29,8 @@ def pytest_configure(config):
     startup.mkdir(parents=True)
     (startup / "00-offline.py").write_text(STARTUP)
     os.environ["IPYTHONDIR"] = str(ipython_dir)
+
+
+# tests/site checks the built website, so plain `pytest` collects it only once the book is built
+# (`make book`, or the build step of `make test`).
+collect_ignore = [] if (Path(__file__).parent / "_build" / "html" / "index.html").exists() else ["tests/site"]

@@ -36,7 +36,8 @@ def main(argv=None):
                         help="cost, robustness, longer: these notebooks instead of all of them")
     parser.add_argument("--backend", default=None,
                         help="Keras backend (tensorflow, jax, torch); default: KERAS_BACKEND, else tensorflow")
-    parser.add_argument("--results", type=Path, default=report.RESULTS, help="the JSON file (default benchmarks/results.json)")
+    parser.add_argument("--results", type=Path, default=report.RESULTS,
+                        help="the JSON file (default benchmarks/results.json)")
     parser.add_argument("--page", type=Path, default=report.PAGE, help="the page to write (default book/results.md)")
     args = parser.parse_args(argv)
     if args.seeds is not None and args.seeds < 1:
@@ -57,7 +58,8 @@ def main(argv=None):
         from benchmarks import throughput
 
         print("throughput: seconds per epoch", flush=True)
-        results["throughput"] = {"machine": machine.describe("each setting's own"), "rows": throughput.measure(log=_log)}
+        rows = throughput.measure(log=_log)
+        results["throughput"] = {"machine": machine.describe("each setting's own"), "rows": rows}
         _save(results, args.results)
     if args.command in ("robustness", "longer", "all"):
         from benchmarks import cost, robustness

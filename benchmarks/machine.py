@@ -3,7 +3,7 @@
 import os
 import platform
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -14,7 +14,7 @@ PACKAGES = ("lecture24", "keras", "tensorflow", "jax", "torch", "numpy", "scikit
 def describe(backend=None):
     """A dict describing this machine now; ``backend`` defaults to ``KERAS_BACKEND`` (Keras' default: tensorflow)."""
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": _cpu_model(),
         "cores": os.cpu_count(),
         "memory_gib": round(_memory_kib() / 2**20, 1),

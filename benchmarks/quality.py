@@ -201,7 +201,8 @@ def recoloring(seed):
     ``08_recoloring``'s) and the initial weights.
     """
     photos = {name: _halved(name) for name in TRAINING_PHOTOS + HELD_OUT_PHOTOS}
-    patches = np.concatenate([data.extract_patches(photos[name], PATCH_SIZE, PATCHES_PER_PHOTO, seed=1000 * seed + index)
+    patches = np.concatenate([data.extract_patches(photos[name], PATCH_SIZE, PATCHES_PER_PHOTO,
+                                                   seed=1000 * seed + index)
                               for index, name in enumerate(TRAINING_PHOTOS)])
     lecture24.seed_everything(seed)
     model = imaging.build_colorizer(COLORIZER_FILTERS)

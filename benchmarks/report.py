@@ -22,7 +22,8 @@ YES, NO = "✓", "✗"
 
 FILTER_NAMES = ("gaussian", "median", "nl_means")
 TARGET_PHOTO = "flower"  # the held-out photo of 08_recoloring's claim; "chelsea" is its failure case
-METHOD_NAMES = {"autoencoder": "autoencoder", "noisy input": "noisy input (no denoising)", "gaussian": "Gaussian filter",
+METHOD_NAMES = {"autoencoder": "autoencoder", "noisy input": "noisy input (no denoising)",
+                "gaussian": "Gaussian filter",
                 "median": "median filter", "nl_means": "non-local means", "nearest": "nearest", "bilinear": "bilinear",
                 "bicubic": "bicubic", "gray": "gray (no color)", "mean color": "mean training color"}
 
@@ -119,7 +120,8 @@ def cost_targets(cost):
     slow = [f"{_stem(row['notebook'])} {row['wall_s']:.0f} s" for row in rows if row["wall_s"] > targets["notebook_s"]]
     peak = max((row.get("peak_memory_mib", 0) for row in rows), default=0)
     return [
-        {"what": "notebooks that ran without error", "target": "all", "shown": f"{len(rows) - len(failed)} of {len(rows)}",
+        {"what": "notebooks that ran without error", "target": "all",
+         "shown": f"{len(rows) - len(failed)} of {len(rows)}",
          "met": not failed},
         {"what": "each notebook's wall time", "target": f"≤ {targets['notebook_s']} s",
          "shown": f"{len(rows) - len(slow)} of {len(rows)} within" + (f" (over: {', '.join(slow)})" if slow else ""),
@@ -201,7 +203,8 @@ def longer_targets(rows):
     ratios = longer_ratios(rows)
     over = [f"{name} {ratio:.2f}" for name, (_, _, ratio) in ratios.items() if ratio > LONGER_TARGET]
     return [{"what": "headline error at 1× over its error at 5× the training", "target": f"≤ {LONGER_TARGET:.2f}",
-             "shown": f"{len(ratios) - len(over)} of {len(ratios)} notebooks within" + (f" (over: {', '.join(over)})" if over else ""),
+             "shown": f"{len(ratios) - len(over)} of {len(ratios)} notebooks within"
+                      + (f" (over: {', '.join(over)})" if over else ""),
              "met": bool(ratios) and not over}]
 
 
@@ -217,7 +220,8 @@ def _targets_section(cost, quality, results=None):
         rows += [[row["what"], row["target"], row["shown"], mark(row["met"])]
                  for row in longer_targets(results["longer"]["rows"])]
     if quality:
-        rows += [[row["what"], row["target"], row["shown"], f"{mark(row['met'])} ({row['seeds_met']} of {row['seeds']} seeds)"]
+        rows += [[row["what"], row["target"], row["shown"],
+                  f"{mark(row['met'])} ({row['seeds_met']} of {row['seeds']} seeds)"]
                  for row in quality_targets(quality)]
     if not rows:
         return "## Targets\n\nNothing has been measured yet: run `make bench`."
@@ -262,7 +266,8 @@ def _cost_section(cost, figures):
             rows.append([name, f"{row['wall_s']:.1f}", NO, "–", "–", "–", row.get("load_before", "")])
             slowest.append([name, "", "", f"failed: {row['error']}"])
             continue
-        rows.append([name, f"{row['wall_s']:.1f}", mark(row["wall_s"] <= targets["notebook_s"]), _seconds(row.get("cpu_s")),
+        rows.append([name, f"{row['wall_s']:.1f}", mark(row["wall_s"] <= targets["notebook_s"]),
+                     _seconds(row.get("cpu_s")),
                      f"{row['peak_memory_mib']:,}", mark(row["peak_memory_mib"] < targets["peak_memory_mib"]),
                      row.get("load_before", "")])
         cell = row["slowest_cell"]
@@ -272,7 +277,8 @@ def _cost_section(cost, figures):
     text = [
         "## Cost of the notebooks",
         "",
-        f"Each notebook ran top to bottom in a fresh kernel (nbclient) with the `{cost['machine']['backend']}` backend,",
+        "Each notebook ran top to bottom in a fresh kernel (nbclient) with the",
+        f"`{cost['machine']['backend']}` backend,"
         "as the tests run it. The wall time includes starting the kernel and importing Keras; the peak memory is",
         "the kernel's largest resident set (`VmHWM`). The CPU time is what the kernel used, user and system,",
         "all threads: it hardly depends on other work, so on an idle machine a notebook takes about its CPU",
@@ -287,7 +293,8 @@ def _cost_section(cost, figures):
         text += ["", "![Wall time of each notebook against the 60 s budget](figures/cost.png)"]
     text += [
         "",
-        "The slowest cell of each notebook, numbered among all its cells (Markdown included) from 0, and its first line:",
+        "The slowest cell of each notebook, numbered among all its cells (Markdown included) from 0,",
+        "and its first line:",
         "",
         table(["notebook", "seconds", "cell", "first line"], slowest, "lrrl"),
     ]
@@ -322,7 +329,8 @@ def _robustness_section(rows):
         cells = [f"{sum(r['held'] for r in mine if r['backend'] == b)} of {sum(r['backend'] == b for r in mine)}"
                  for b in backends]
         body.append([f"`{name}`", *cells, mark(all(r["held"] for r in mine))])
-        failures += [f"- `{name}`, seed {r['seed']}, {r['backend']}: {_cell(r['failure'])}" for r in mine if not r["held"]]
+        failures += [f"- `{name}`, seed {r['seed']}, {r['backend']}: {_cell(r['failure'])}"
+                     for r in mine if not r["held"]]
     text = [
         "## Do the notebooks' claims hold on every seed and backend?",
         "",
@@ -359,7 +367,8 @@ def _quality_section(quality, figures):
     text = [
         "## Quality against classical baselines",
         "",
-        f"{'Seed' if len(seeds) == 1 else 'Seeds'} {', '.join(map(str, seeds))}: each seed draws the train/test split of the 5,000 bundled digits,",
+        f"{'Seed' if len(seeds) == 1 else 'Seeds'} {', '.join(map(str, seeds))}: each seed draws the train/test split",
+        "of the 5,000 bundled digits,",
         "the noise, the training patches and the initial weights. The models, data, damage, filters and",
         "metrics are the `lecture24` functions the notebooks use; each study's recipe is listed under it.",
         f"Training and scoring took {_quality_seconds(quality) / 60:.1f} minutes in all.",
@@ -574,12 +583,14 @@ def _draw_cost(plt, cost):
     over = ["error" in row or row["wall_s"] > cost["targets"]["notebook_s"] for row in rows]
     figure, ax = plt.subplots(figsize=(7, 0.4 * len(rows) + 1.4))
     ax.barh(names, [row["wall_s"] for row in rows], color=["tab:red" if o else "tab:blue" for o in over])
-    handles = [Patch(color="tab:blue", label="wall time, within budget"), Patch(color="tab:red", label="wall time, over")]
+    handles = [Patch(color="tab:blue", label="wall time, within budget"),
+               Patch(color="tab:red", label="wall time, over")]
     if any("cpu_s" in row for row in rows):
         cpu = [(name, row["cpu_s"]) for name, row in zip(names, rows) if "cpu_s" in row]
         handles.append(ax.scatter([c for _, c in cpu], [n for n, _ in cpu], color="black", marker="|", s=200, zorder=3,
                                   label="kernel CPU time"))
-    handles.append(ax.axvline(cost["targets"]["notebook_s"], color="black", linestyle="--", label="budget per notebook"))
+    handles.append(ax.axvline(cost["targets"]["notebook_s"], color="black", linestyle="--",
+                              label="budget per notebook"))
     ax.invert_yaxis()
     ax.set(xlabel="seconds", title=f"Cost per notebook ({cost['machine']['backend']}, total {cost['total_s']:.0f} s)")
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8)

@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from lecture24._checks import check_int, check_number
 
-__all__ = ["Autoencoder", "architecture", "build_vanilla", "build_multilayer", "build_convolutional", "build_regularized"]
+__all__ = ["Autoencoder", "architecture", "build_vanilla", "build_multilayer", "build_convolutional",
+           "build_regularized"]
 
 
 class Autoencoder(NamedTuple):

@@ -10,7 +10,7 @@ Jacobian, for any model; ``04_ideal_autoencoder`` uses it for the slide's
 
 import numpy as np
 
-from lecture24._checks import as_array, check_int, check_number
+from lecture24._checks import as_array, check_number
 
 __all__ = ["jacobian", "passed_directions"]
 

@@ -37,7 +37,11 @@ def test_train_and_test_sets_do_not_overlap():
     assert sum(row.tobytes() in train_rows for row in x_test) == 0
 
 
-def test_full_mnist_without_network_names_the_bundled_alternative():
+def test_full_mnist_without_network_names_the_bundled_alternative(monkeypatch, tmp_path):
+    # An empty Keras home, so a copy of mnist.npz cached on this machine cannot make the download unnecessary.
+    from keras.src.backend import config
+
+    monkeypatch.setattr(config, "_KERAS_DIR", str(tmp_path))
     with pytest.raises(RuntimeError, match="bundled"):
         data.load_mnist(full=True)
 

@@ -48,7 +48,8 @@ def test_every_notebook_is_in_the_toc_and_every_toc_entry_exists():
     notebooks = {f"notebooks/{path.stem}" for path in NOTEBOOKS}
     in_toc = {entry.removesuffix(".ipynb").removesuffix(".md") for entry in TOC_FILES}
     assert notebooks - in_toc == set(), "notebooks missing from _toc.yml"
-    missing = [entry for entry in in_toc if not any((ROOT / f"{entry}{suffix}").exists() for suffix in (".ipynb", ".md"))]
+    missing = [entry for entry in in_toc
+               if not any((ROOT / f"{entry}{suffix}").exists() for suffix in (".ipynb", ".md"))]
     assert missing == [], "_toc.yml entries without a file"
 
 

@@ -58,7 +58,8 @@ class TestPage:
         if not seen.facts["math"]:
             return
         mathjax = seen.facts["mathjax"]
-        assert mathjax and mathjax.startswith(f"{site_url}_static/mathjax/"), f"MathJax must come from the site, not {mathjax}"
+        assert mathjax and mathjax.startswith(f"{site_url}_static/mathjax/"), \
+            f"MathJax must come from the site, not {mathjax}"
         assert seen.math_done, "MathJax did not load"
         assert all(seen.facts["math"]), "some math was not typeset"
         assert seen.facts["mathErrors"] == 0, "MathJax reported an error in the TeX"
