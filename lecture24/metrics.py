@@ -1,26 +1,34 @@
-"""How close a reconstruction r is to its input x (introduced in ``10_types``).
+"""How close a reconstruction r is to its input x (MSE from ``01_unsupervised_learning``, PSNR and SSIM
+from ``07_denoising``).
 
-PSNR and SSIM are scikit-image's, applied image by image with a data range
-of 1 (images in [0, 1]) and averaged.
+MSE takes any finite real values (pixels, PCA scores, points of a curve);
+PSNR and SSIM are scikit-image's, for images in [0, 1], applied image by image
+with a data range of 1 and averaged over the batch.
 """
 
 import numpy as np
+from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
-from lecture24._checks import check_images, check_same_shape
+from lecture24._checks import as_array, check_images, check_same_shape
 
-__all__ = ["per_image_mse", "psnr", "ssim"]
+__all__ = ["mse", "per_image_mse", "psnr", "ssim"]
 
 
 def per_image_mse(x, r):
-    """Mean squared error of each image: shape (N,), for batches (N, ...) of equal shape."""
-    x, r = _pair(x, r)
-    return ((x.astype("float64") - r) ** 2).reshape(len(x), -1).mean(axis=1)
+    """Mean squared error of each example: shape (N,), for batches (N, ...) of equal shape."""
+    x = as_array(x, "x", min_ndim=2).astype("float64")
+    r = as_array(r, "r", min_ndim=2).astype("float64")
+    check_same_shape(x, r, "x", "r")
+    return ((x - r) ** 2).reshape(len(x), -1).mean(axis=1)
+
+
+def mse(x, r):
+    """Mean squared error over the whole batch, the number Keras' ``loss='mse'`` reports."""
+    return float(per_image_mse(x, r).mean())
 
 
 def psnr(x, r):
     """Mean peak signal-to-noise ratio in dB over the batch; higher is better."""
-    from skimage.metrics import peak_signal_noise_ratio
-
     x, r = _pair(x, r)
     return float(np.mean([peak_signal_noise_ratio(a, b, data_range=1.0) for a, b in zip(x, r)]))
 
@@ -30,8 +38,6 @@ def ssim(x, r):
 
     Images are (N, H, W) or (N, H, W, C); channels are averaged.
     """
-    from skimage.metrics import structural_similarity
-
     x, r = _pair(x, r)
     if x.ndim not in (3, 4):
         raise ValueError(f"x must have shape (N, H, W) or (N, H, W, C), got {x.shape}")
