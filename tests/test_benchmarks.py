@@ -199,9 +199,9 @@ def test_robustness_runs_a_notebook_with_injected_parameters_and_reads_its_headl
 
     path = _tiny_notebook(tmp_path / "tiny.ipynb")
     assert robustness.parameters(path) == {"SEED": 0, "EPOCHS": 2}
-    held = robustness.run(path, seed=2, parameters={"EPOCHS": 10})
+    held = robustness.run(path, seed=2, parameters={"EPOCHS": 10}, timeout=60)
     assert held["held"] and held["failure"] is None and held["headline"] == 1 / 12
-    failed = robustness.run(path, seed=3)
+    failed = robustness.run(path, seed=3, timeout=60)
     assert not failed["held"] and "seed three fails" in failed["failure"] and failed["headline"] is None
     rows = robustness.longer_training([path], factor=5, log=lambda message: None)
     assert [(row["scale"], row["headline"]) for row in rows] == [(1, 1 / 2), (5, 1 / 10)]
