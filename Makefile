@@ -32,13 +32,34 @@ execute: $(STAMP)
 	$(BIN)/jupyter execute --inplace $(NB)
 	$(BIN)/python tools/clean_notebook.py $(NB)
 
+# The whole course as one PDF, offline: Chromium prints the single-page HTML build. Jupyter Book's pdflatex
+# builder would need TeX Live (gigabytes) and would re-typeset what the website shows; here the math is the
+# site's own offline MathJax rendering and the figures are the stored outputs, exactly as on the website.
+# singlehtml writes the book as its root page (book/intro.html) with links relative to the top folder, so a
+# copy at the top is printed. The copy in _build/html is the one the website links (book/reuse.md).
+PDF      := _build/pdf/lecture24.pdf
+ROOT_DOC := $(shell sed -n 's/^root: *//p' _toc.yml)
+pdf: $(STAMP) chromium
+	rm -rf _build/singlehtml
+	$(JB) --builder singlehtml
+	cp _build/singlehtml/$(ROOT_DOC).html _build/singlehtml/lecture24.html
+	mkdir -p $(dir $(PDF)) _build/html
+	/usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run \
+	    --disable-background-networking --disable-component-update --no-pdf-header-footer \
+	    --virtual-time-budget=120000 --print-to-pdf=$(PDF) file://$(CURDIR)/_build/singlehtml/lecture24.html \
+	    2>_build/pdf/chromium.log || { cat _build/pdf/chromium.log; exit 1; }
+	cp $(PDF) _build/html/
+	@echo "PDF: $(CURDIR)/$(PDF)"
+
 # Lint, unit tests and strict nbval on TensorFlow (the reference), portable nbval on JAX,
-# then the website: built with warnings as errors and opened page by page in Chromium.
+# then the website: built with warnings as errors, printed as a PDF, and opened page by page in Chromium
+# (in light and dark mode, with an axe-core accessibility audit).
 test: $(STAMP) chromium lint
 	$(NBVAL) tests notebooks --ignore=tests/site
 	KERAS_BACKEND=jax $(NBVAL) $(PORTABLE) notebooks
 	rm -rf _build/html _build/screenshots
 	$(JB)
+	$(MAKE) --no-print-directory pdf
 	$(BIN)/python -m pytest tests/site
 
 # Every notebook in portable mode on another Keras backend: `make test-portable BACKEND=torch`
