@@ -32,9 +32,10 @@ execute: $(STAMP)
 	$(BIN)/jupyter execute --inplace $(NB)
 	$(BIN)/python tools/clean_notebook.py $(NB)
 
-# The whole course as one PDF, offline: Chromium prints the single-page HTML build. Jupyter Book's pdflatex
-# builder would need TeX Live (gigabytes) and would re-typeset what the website shows; here the math is the
-# site's own offline MathJax rendering and the figures are the stored outputs, exactly as on the website.
+# The whole course as one PDF, offline: Chromium (already needed for the browser tests) prints the single-page
+# HTML build. Jupyter Book's pdflatex builder would need a large TeX Live install and would re-typeset what the
+# website shows; here the math is the site's own offline MathJax rendering and the figures are the stored
+# outputs, exactly as on the website.
 # singlehtml writes the book as its root page (book/intro.html) with links relative to the top folder, so a
 # copy at the top is printed. The copy in _build/html is the one the website links (book/reuse.md).
 PDF      := _build/pdf/lecture24.pdf
@@ -109,7 +110,7 @@ $(ACTIONLINT):
 
 # Every external link of the book (needs the network; .github/workflows/linkcheck.yml runs it weekly).
 linkcheck: $(STAMP)
-	$(BIN)/jupyter-book build . --builder linkcheck
+	$(JB) --builder linkcheck
 
 # The website's tests open every page in Debian's Chromium: installed here when it is missing and
 # this runs as root (as CI does); otherwise the one command to run is printed.
