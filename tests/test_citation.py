@@ -1,4 +1,4 @@
-"""CITATION.cff agrees with what it repeats (make lint checks it against the CFF 1.2.0 schema)."""
+"""CITATION.cff and the reuse page agree with what they repeat (make lint checks CITATION.cff's schema)."""
 
 import tomllib
 from pathlib import Path
@@ -8,11 +8,17 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CITATION = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+REPOSITORY = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
+FILES = {"MIT": "LICENSE", "CC-BY-4.0": "LICENSE-CC-BY-4.0.txt"}
 
 
 def test_names_the_repository_of_config_yml():
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert CITATION["repository-code"] == config["repository"]["url"]
+    assert CITATION["repository-code"] == REPOSITORY["url"]
+
+
+def test_the_reuse_page_links_the_licence_files_in_that_repository():
+    page = (ROOT / "book" / "reuse.md").read_text(encoding="utf-8")
+    assert all(f"{REPOSITORY['url']}/blob/{REPOSITORY['branch']}/{file})" in page for file in FILES.values())
 
 
 def test_version_and_code_licence_are_the_packages():
@@ -21,6 +27,5 @@ def test_version_and_code_licence_are_the_packages():
 
 
 def test_each_licence_it_names_has_its_file():
-    files = {"MIT": "LICENSE", "CC-BY-4.0": "LICENSE-CC-BY-4.0.txt"}
-    assert sorted(CITATION["license"]) == sorted(files)
-    assert all((ROOT / file).is_file() for file in files.values())
+    assert sorted(CITATION["license"]) == sorted(FILES)
+    assert all((ROOT / file).is_file() for file in FILES.values())
