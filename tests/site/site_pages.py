@@ -1,5 +1,6 @@
 """The website's pages as `_toc.yml` lists them, and where the build puts them."""
 
+import json
 from pathlib import Path
 
 import yaml
@@ -34,3 +35,13 @@ def html_file(page):
 def is_notebook(page):
     """True for pages written as notebooks, which get launch and download buttons."""
     return (ROOT / f"{page}.ipynb").is_file()
+
+
+def title(page):
+    """A page's title: the first `# ` heading of its Markdown file or of its notebook's first Markdown cell."""
+    if is_notebook(page):
+        cells = json.loads((ROOT / f"{page}.ipynb").read_text(encoding="utf-8"))["cells"]
+        lines = "".join(next(cell for cell in cells if cell["cell_type"] == "markdown")["source"]).splitlines()
+    else:
+        lines = (ROOT / f"{page}.md").read_text(encoding="utf-8").splitlines()
+    return next(line.removeprefix("# ").strip() for line in lines if line.startswith("# "))
