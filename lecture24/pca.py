@@ -7,7 +7,8 @@
 5. ``recast``              project the data onto those axes
 
 ``reconstruct`` goes back from the k-dimensional scores to the original
-space, which is what makes PCA comparable with an autoencoder.
+space, which is what makes PCA comparable with an autoencoder; ``reconstruction``
+runs all of it at once, the baseline beside an autoencoder with a code of k numbers.
 """
 
 from typing import NamedTuple
@@ -17,7 +18,7 @@ import numpy as np
 from lecture24._checks import as_array, check_int
 
 __all__ = ["Standardized", "standardize", "covariance_matrix", "eigendecomposition", "feature_vector",
-           "recast", "reconstruct"]
+           "recast", "reconstruct", "reconstruction"]
 
 
 class Standardized(NamedTuple):
@@ -98,3 +99,19 @@ def reconstruct(scores, features, standardized):
     if scores.shape[1] != features.shape[1]:
         raise ValueError(f"scores has {scores.shape[1]} columns but features keeps {features.shape[1]}")
     return scores @ features.T * standardized.scale + standardized.mean
+
+
+def reconstruction(fit_on, x, k):
+    """``x`` rebuilt from ``k`` principal components of ``fit_on``, centered but not scaled (all five steps).
+
+    No linear code of k numbers reconstructs ``fit_on`` better (Eckart-Young); the
+    chapters put it beside every autoencoder with a k-number code (``04_ideal_autoencoder``).
+    """
+    fitted = standardize(fit_on, scale=False)
+    x = as_array(x, "x", ndim=2)
+    if x.shape[1] != fitted.z.shape[1]:
+        raise ValueError(f"x must have as many columns as fit_on ({fitted.z.shape[1]}), not {x.shape[1]}.")
+    _, eigenvectors = eigendecomposition(covariance_matrix(fitted.z))
+    features = feature_vector(eigenvectors, k)
+    z = standardize(x, mean=fitted.mean, std=fitted.scale).z
+    return reconstruct(recast(z, features), features, fitted)

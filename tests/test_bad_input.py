@@ -73,6 +73,8 @@ CASES = [
     (pca.eigendecomposition, (np.arange(6.0).reshape(2, 3),), {}, "covariance must be a symmetric square"),
     (pca.recast, (np.ones((4, 3)), np.ones((2, 1))), {}, "z has 3 columns but features has 2 rows"),
     (pca.reconstruct, (np.ones((4, 2)), np.ones((3, 1)), None), {}, "scores has 2 columns"),
+    (pca.reconstruction, (np.ones((4, 3)), np.ones((2, 2)), 1), {}, "as many columns as fit_on (3), not 2."),
+    (pca.reconstruction, (np.ones((4, 3)), np.ones((2, 3)), 4), {}, "k must be at most 3, not 4."),
     (metrics.per_image_mse, (GOOD, GOOD[:1]), {}, "x and r must have the same shape"),
     (metrics.psnr, (GOOD, GOOD + 1), {}, "r must hold values in [0, 1]"),
     (metrics.ssim, (GOOD.reshape(2, -1), GOOD.reshape(2, -1)), {}, "x must have shape (N, H, W)"),

@@ -81,6 +81,16 @@ class TestNotebook:
         found = re.findall(r"(?:/home/|/root/|/Users/|/tmp/|/work/|site-packages|C:\\\\)\S*", text)
         assert found == []
 
+    def test_has_one_parameters_cell_and_every_seed_comes_from_it(self, path):
+        # papermill (make bench) injects other values after the cell tagged `parameters`.
+        code = _code_cells(path)
+        tagged = [index for index, cell in enumerate(code) if "parameters" in cell["metadata"].get("tags", [])]
+        assert len(tagged) == 1, "exactly one code cell tagged 'parameters'"
+        assert tagged[0] == 1, "the parameters cell comes right after the setup cell, before any seeding"
+        assert re.search(r"^SEED = \d+$", _source(code[1]), re.M), "the parameters cell sets SEED"
+        literal = re.findall(r"(?:seed_everything\(|seed=|default_rng\()\d[\d_]*[,)]", "\n".join(map(_source, code)))
+        assert literal == [], "every random draw derives from SEED, not from a literal seed"
+
     def test_is_small(self, path):
         assert path.stat().st_size < 2_000_000
 

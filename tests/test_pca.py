@@ -62,3 +62,12 @@ def test_eigenvector_signs_are_fixed():
 def test_feature_vector_rejects_k_outside_the_dimension(k):
     with pytest.raises(ValueError, match="k must be"):
         pca.feature_vector(np.eye(6), k)
+
+
+def test_reconstruction_in_one_call_is_scikit_learns_pca_fitted_on_other_data():
+    rng = np.random.default_rng(3)
+    fit_on, x = rng.normal(size=(60, 8)) @ rng.normal(size=(8, 8)), rng.normal(size=(10, 8))
+    sklearn_pca = PCA(n_components=3).fit(fit_on)
+    expected = sklearn_pca.inverse_transform(sklearn_pca.transform(x))
+    np.testing.assert_allclose(pca.reconstruction(fit_on, x, 3), expected, atol=1e-10)
+    np.testing.assert_allclose(pca.reconstruction(fit_on, x, 8), x, atol=1e-10)
