@@ -23,6 +23,7 @@ def _sanitize(text):
     ("gain over bicubic: +4.7 dB", "gain over bicubic: +3.9 dB"),
     ("held-out accuracy: 89%", "held-out accuracy: 91%"),
     ("lambda 1e-05: share of inactive units 31 %", "lambda 1e-05: share of inactive units 8 %"),
+    ("  1e-05    0.011      24%   0.0096", "  1e-05   0.0096       9%    0.011"),  # a table column's padding
 ])
 def test_measured_digits_are_masked(stored, elsewhere):
     assert _sanitize(stored) == _sanitize(elsewhere)
@@ -35,6 +36,7 @@ def test_measured_digits_are_masked(stored, elsewhere):
     ("train (4000, 784), test (1000, 784)", "train (4000, 28, 28), test (1000, 784)"),  # a shape
     ("PCA beats the autoencoder at k = 2", "the autoencoder beats PCA at k = 2"),  # the words
     ("8 bits per value: 64 bytes per image", "8 bits per value: 65 bytes per image"),
+    ("vanilla   101,200   0.0332", "vanilla   101,201   0.0332"),  # an integer in a padded table
 ])
 def test_what_carries_a_lesson_still_counts(stored, changed):
     assert _sanitize(stored) != _sanitize(changed)
