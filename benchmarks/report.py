@@ -178,11 +178,23 @@ def _intro(results):
     ])
 
 
+def _unmeasured(rows):
+    """The notebooks in notebooks/ that no row covers."""
+    covered = {row["notebook"] for row in rows}
+    return [path.stem for path in sorted((ROOT / "notebooks").glob("*.ipynb")) if path.stem not in covered]
+
+
+def _unmeasured_sentence(rows):
+    missing = _unmeasured(rows)
+    return ["", f"Not measured in the latest run: {', '.join(f'`{name}`' for name in missing)}."] if missing else []
+
+
 def robustness_targets(rows):
     """One target row: every notebook's assertions hold on every seed and backend."""
-    held = sum(row["held"] for row in rows)
-    return [{"what": "runs that held every assertion (seeds × TensorFlow and JAX)", "target": "all",
-             "shown": f"{held} of {len(rows)}", "met": held == len(rows)}]
+    held, missing = sum(row["held"] for row in rows), _unmeasured(rows)
+    shown = f"{held} of {len(rows)}" + (f" ({len(missing)} notebooks not run)" if missing else "")
+    return [{"what": "runs that held every assertion (seeds × TensorFlow and JAX)", "target": "all notebooks",
+             "shown": shown, "met": held == len(rows) and not missing}]
 
 
 def longer_ratios(rows):
@@ -200,12 +212,13 @@ LONGER_TARGET = 1.15  # the headline model's held-out error within 15 % of five 
 
 def longer_targets(rows):
     """One target row: each headline model within 15 % of what five times its training gives."""
-    ratios = longer_ratios(rows)
+    ratios, missing = longer_ratios(rows), _unmeasured(rows)
     over = [f"{name} {ratio:.2f}" for name, (_, _, ratio) in ratios.items() if ratio > LONGER_TARGET]
     return [{"what": "headline error at 1× over its error at 5× the training", "target": f"≤ {LONGER_TARGET:.2f}",
              "shown": f"{len(ratios) - len(over)} of {len(ratios)} notebooks within"
-                      + (f" (over: {', '.join(over)})" if over else ""),
-             "met": bool(ratios) and not over}]
+                      + (f" (over: {', '.join(over)})" if over else "")
+                      + (f"; {len(missing)} notebooks not run" if missing else ""),
+             "met": bool(ratios) and not over and not missing}]
 
 
 def _targets_section(cost, quality, results=None):
@@ -348,7 +361,7 @@ def _robustness_section(rows):
     ]
     if failures:
         text += ["", "What failed:", "", *failures]
-    return "\n".join(text)
+    return "\n".join(text + _unmeasured_sentence(rows))
 
 
 def _longer_section(rows):
@@ -363,7 +376,14 @@ def _longer_section(rows):
         f"The course's target is a ratio of at most {LONGER_TARGET:.2f}.",
         "",
         table(["notebook", "error at 1×", "error at 5×", "1× / 5×", f"≤ {LONGER_TARGET:.2f}"], body, "lrrrc"),
+        *_failed_longer(rows),
+        *_unmeasured_sentence(rows),
     ])
+
+
+def _failed_longer(rows):
+    failed = [f"- `{row['notebook']}` at {row['scale']}×: {_cell(row['failure'])}" for row in rows if not row["held"]]
+    return ["", "Runs that did not finish, so have no ratio:", "", *failed] if failed else []
 
 
 def _quality_section(quality, figures):
