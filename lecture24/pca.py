@@ -104,8 +104,8 @@ def reconstruct(scores, features, standardized):
 def reconstruction(fit_on, x, k):
     """``x`` rebuilt from ``k`` principal components of ``fit_on``, centered but not scaled (all five steps).
 
-    No linear code of k numbers reconstructs ``fit_on`` better (Eckart-Young); the
-    chapters put it beside every autoencoder with a k-number code (``04_ideal_autoencoder``).
+    No linear code of k numbers reconstructs ``fit_on`` better (Eckart-Young): the
+    baseline for an autoencoder with a k-number code (introduced in ``02_architecture``).
     """
     fitted = standardize(fit_on, scale=False)
     x = as_array(x, "x", ndim=2)
