@@ -22,6 +22,7 @@ manifolds    curved toy data
 filters      classical denoisers and their fair tuning
 color        luminance and chrominance
 imaging      recoloring and upscaling networks
+training     full-batch training without fit's per-epoch cost
 saving       atomic .keras saving, safe loading
 seeding      one helper that makes a run repeatable
 """
@@ -32,10 +33,11 @@ start_keras()
 
 from lecture24 import (  # noqa: E402
     color, compression, data, degrade, diagrams, filters, imaging, manifolds, metrics, models, outliers, pca,
-    plotting, saving, seeding, sensitivity,
+    plotting, saving, seeding, sensitivity, training,
 )
 from lecture24.seeding import seed_everything  # noqa: E402
 
 __all__ = ["color", "compression", "data", "degrade", "diagrams", "filters", "imaging", "manifolds", "metrics",
-           "models", "outliers", "pca", "plotting", "saving", "seeding", "sensitivity", "seed_everything"]
+           "models", "outliers", "pca", "plotting", "saving", "seeding", "sensitivity", "training",
+           "seed_everything"]
 __version__ = "0.1.0"
