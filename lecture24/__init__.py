@@ -15,6 +15,7 @@ pca          the slide's five PCA steps
 metrics      per-image MSE, PSNR, SSIM
 plotting     reconstruction grids, loss curves, latent scatter plots
 compression  JPEG, PNG and zlib sizes; quantized codes
+jpeg_streams what a JPEG file spends on the pixels: its entropy-coded scan
 diagrams     drawings of a small network and of an autoencoder
 outliers     inputs unlike the training digits; per-class summaries
 sensitivity  how much of a change in its input an autoencoder passes on
@@ -32,12 +33,12 @@ from lecture24._backend import start_keras
 start_keras()
 
 from lecture24 import (  # noqa: E402
-    color, compression, data, degrade, diagrams, filters, imaging, manifolds, metrics, models, outliers, pca,
-    plotting, saving, seeding, sensitivity, training,
+    color, compression, data, degrade, diagrams, filters, imaging, jpeg_streams, manifolds, metrics, models, outliers,
+    pca, plotting, saving, seeding, sensitivity, training,
 )
 from lecture24.seeding import seed_everything  # noqa: E402
 
-__all__ = ["color", "compression", "data", "degrade", "diagrams", "filters", "imaging", "manifolds", "metrics",
-           "models", "outliers", "pca", "plotting", "saving", "seeding", "sensitivity", "training",
+__all__ = ["color", "compression", "data", "degrade", "diagrams", "filters", "imaging", "jpeg_streams", "manifolds",
+           "metrics", "models", "outliers", "pca", "plotting", "saving", "seeding", "sensitivity", "training",
            "seed_everything"]
 __version__ = "0.1.0"
