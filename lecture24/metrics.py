@@ -38,17 +38,15 @@ def ssim(x, r):
 
     Images are (N, H, W) or (N, H, W, C); channels are averaged.
     """
-    x, r = _pair(x, r)
-    if x.ndim not in (3, 4):
-        raise ValueError(f"x must have shape (N, H, W) or (N, H, W, C), got {x.shape}")
+    x, r = _pair(x, r, ndim=(3, 4))
     channel_axis = -1 if x.ndim == 4 else None
     return float(np.mean([
         structural_similarity(a, b, data_range=1.0, channel_axis=channel_axis) for a, b in zip(x, r)
     ]))
 
 
-def _pair(x, r):
-    x = check_images(x, "x", min_ndim=2).astype("float64")
-    r = check_images(r, "r", min_ndim=2).astype("float64")
+def _pair(x, r, ndim=None):
+    x = check_images(x, "x", ndim=ndim, min_ndim=2).astype("float64")
+    r = check_images(r, "r", ndim=ndim, min_ndim=2).astype("float64")
     check_same_shape(x, r, "x", "r")
     return x, r
