@@ -9,7 +9,8 @@ import numpy as np
 
 from lecture24._checks import check_choice, check_images, check_int, check_number
 
-__all__ = ["add_gaussian_noise", "add_salt_and_pepper", "downscale", "resize", "to_grayscale"]
+__all__ = ["add_gaussian_noise", "add_mixed_gaussian_noise", "add_salt_and_pepper", "downscale", "resize",
+           "to_grayscale"]
 
 INTERPOLATION_ORDERS = {"nearest": 0, "bilinear": 1, "bicubic": 3}
 
@@ -20,6 +21,24 @@ def add_gaussian_noise(images, sigma, *, seed=0):
     sigma = check_number(sigma, "sigma", minimum=0)
     rng = np.random.default_rng(check_int(seed, "seed", minimum=0))
     noisy = images + rng.normal(0.0, sigma, images.shape)
+    return np.clip(noisy, 0.0, 1.0).astype(images.dtype)
+
+
+def add_mixed_gaussian_noise(images, sigmas, *, seed=0):
+    """Gaussian noise at several levels: the images, shuffled, fall into ``len(sigmas)`` groups of (nearly)
+    equal size, and group k gets noise of standard deviation ``sigmas[k]``; then clip to [0, 1].
+
+    One seed draws both the groups and the noise. A denoiser trained on such copies, with a new seed each
+    epoch, serves every level at once (``07_denoising``).
+    """
+    images = check_images(images, "images")
+    if np.ndim(sigmas) != 1 or len(sigmas) == 0:
+        raise ValueError(f"sigmas must be a non-empty sequence of standard deviations, not {sigmas!r}.")
+    sigmas = [check_number(sigma, "each of sigmas", minimum=0) for sigma in sigmas]
+    rng = np.random.default_rng(check_int(seed, "seed", minimum=0))
+    noisy = images.astype("float64")
+    for sigma, group in zip(sigmas, np.array_split(rng.permutation(len(images)), len(sigmas))):
+        noisy[group] += rng.normal(0.0, sigma, noisy[group].shape)
     return np.clip(noisy, 0.0, 1.0).astype(images.dtype)
 
 

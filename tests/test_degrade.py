@@ -14,6 +14,17 @@ def test_gaussian_noise_has_the_asked_spread_and_stays_in_range():
     assert np.array_equal(noisy, degrade.add_gaussian_noise(flat, 0.1, seed=1))
 
 
+def test_mixed_gaussian_noise_gives_each_level_an_equal_share_of_the_images():
+    flat = np.full((300, 28, 28), 0.5, dtype="float32")
+    noisy = degrade.add_mixed_gaussian_noise(flat, (0.0, 0.05, 0.1), seed=3)
+    assert noisy.dtype == np.float32 and 0 <= noisy.min() and noisy.max() <= 1
+    spreads = np.sort((noisy - flat).reshape(300, -1).std(axis=1))
+    assert np.all(spreads[:100] == 0)
+    assert np.allclose(spreads[100:200], 0.05, atol=0.005) and np.allclose(spreads[200:], 0.1, atol=0.01)
+    assert np.array_equal(noisy, degrade.add_mixed_gaussian_noise(flat, (0.0, 0.05, 0.1), seed=3))
+    assert not np.array_equal(noisy, degrade.add_mixed_gaussian_noise(flat, (0.0, 0.05, 0.1), seed=4))
+
+
 def test_salt_and_pepper_hits_the_asked_share():
     flat = np.full((100, 28, 28), 0.5, dtype="float32")
     noisy = degrade.add_salt_and_pepper(flat, 0.2, seed=0)
