@@ -33,7 +33,8 @@ def main(argv=None):
                         help="quality: comma-separated subset of pca,denoising,upscaling,recoloring,sparsity; "
                              "other studies already in the JSON are kept")
     parser.add_argument("--notebooks", nargs="*", default=None,
-                        help="cost, robustness, longer: these notebooks instead of all of them")
+                        help="cost, robustness, longer: these notebooks instead of all of them "
+                             "(robustness and longer keep the other notebooks' rows already in the JSON)")
     parser.add_argument("--backend", default=None,
                         help="Keras backend (tensorflow, jax, torch); default: KERAS_BACKEND, else tensorflow")
     parser.add_argument("--results", type=Path, default=report.RESULTS,
@@ -68,11 +69,12 @@ def main(argv=None):
         if args.command in ("robustness", "all"):
             print("robustness: every notebook, each seed, TensorFlow and JAX", flush=True)
             rows = robustness.study(paths, range(args.seeds or 5), ["tensorflow", "jax"], log=_log)
+            rows = _kept(results.get("robustness"), paths) + rows
             results["robustness"] = {"machine": machine.describe("tensorflow and jax"), "rows": rows}
             _save(results, args.results)
         if args.command in ("longer", "all"):
             print(f"longer: each notebook at 1x and {robustness.FACTOR}x its training lengths", flush=True)
-            rows = robustness.longer_training(paths, log=_log)
+            rows = _kept(results.get("longer"), paths) + robustness.longer_training(paths, log=_log)
             results["longer"] = {"machine": machine.describe(), "rows": rows}
             _save(results, args.results)
     if args.command in ("quality", "all"):
@@ -81,6 +83,12 @@ def main(argv=None):
         _save(results, args.results)
     page = report.write(args.results, args.page, args.page.parent / "figures")
     print(f"wrote {page}")
+
+
+def _kept(previous, paths):
+    """The rows of ``previous`` (a study's JSON part) for notebooks other than ``paths``: a partial run keeps them."""
+    rerun = {Path(path).stem for path in paths}
+    return [row for row in (previous or {}).get("rows", []) if row["notebook"] not in rerun]
 
 
 def run_cost(paths=None):

@@ -22,7 +22,7 @@ from nbclient.exceptions import CellExecutionError
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 
-# The course's budget (COURSE_DESIGN.md), on a 2-core CPU with the TensorFlow backend.
+# The course's budget (CONTRIBUTING.md, "Adding a chapter"), on a 2-core CPU with the TensorFlow backend.
 TARGETS = {"notebook_s": 60, "total_s": 360, "peak_memory_mib": 3 * 1024}
 
 REPORT_CELL = """

@@ -10,9 +10,9 @@ functions: the model builders, ``degrade``, ``filters``, ``metrics``,
 ``pca``, ``imaging`` and ``color``. Where a recipe (epochs, batch size, loss)
 is the notebook's, the constant below says which notebook it comes from.
 Seed 0 draws the same split, noise and patches as the notebooks (which all
-use seed 0). Where a study trains exactly as its notebook does (06, 07), its
-seed-0 numbers are the notebook's own, up to float noise; 05's, 08's and 09's
-models are trained longer here than in their notebooks, which must fit a
+use seed 0). Where a study trains exactly as its notebook does (07), its
+seed-0 numbers are the notebook's own, up to float noise; 05's, 06's, 08's and
+09's models are trained longer here than in their notebooks, which must fit a
 one-minute budget.
 """
 
@@ -21,41 +21,49 @@ import numpy as np
 import lecture24
 from lecture24 import color, data, degrade, filters, imaging, metrics, models, pca
 
-BATCH_SIZE = 128  # 10_types' and 06_sparse's batch size, used where a study has no notebook recipe
+BATCH_SIZE = 128  # 05_pca's linear autoencoder's batch size
 
-# PCA vs autoencoders on digits (05_pca's models; its linear model is inline
-# there, repeated here): models.build_multilayer(hidden_size=256, code_size=k)
-# with Adam(0.003) for 15 epochs (05_pca's sweep trains 9, to fit its one-minute
-# budget); the linear autoencoder
-# Dense(k) -> Dense(784) with Adam(0.003) for 15 epochs (05_pca trains it at
-# k = 8; k = 32 is this study's addition). PCA centers only (no scaling):
-# that PCA is the best any linear code of size k can do (Eckart-Young).
+# PCA vs autoencoders on digits (05_pca's models at five times its training
+# lengths; its linear model is inline there, repeated here):
+# models.build_multilayer(hidden_size=512, code_size=k) with Adam(0.001) in
+# batches of 32 for 60 epochs (05_pca's sweep trains 12, to fit its one-minute
+# budget); the linear autoencoder Dense(k) -> Dense(784) with Adam(0.003) in
+# batches of 128 for 75 epochs (05_pca trains it for 15 at k = 8; k = 32 is
+# this study's addition). PCA centers only (no scaling): that PCA is the best
+# any linear code of size k can do (Eckart-Young).
 CODE_SIZES = (2, 4, 8, 16, 32, 64)
-DEEP_HIDDEN = 256
-DEEP_EPOCHS = 15
+DEEP_HIDDEN = 512
+DEEP_EPOCHS = 60
+DEEP_LEARNING_RATE = 1e-3
+DEEP_BATCH_SIZE = 32
 LINEAR_CODE_SIZES = (8, 32)
-LINEAR_EPOCHS = 15
+LINEAR_EPOCHS = 75
 LEARNING_RATE = 3e-3
 
 # Denoising (07_denoising, whose training loop is inline there; the same
-# settings): one dense denoiser models.build_vanilla(256) with binary
-# cross-entropy, trained noisy -> clean for 30 epochs in batches of 64 on
-# fresh noise every epoch, a third of the digits at each noise level; the
-# filters tuned on 100 noisy training digits; scores on 300 test digits.
+# settings and noise seeds): one dense denoiser models.build_vanilla(512) with
+# binary cross-entropy, trained noisy -> clean on 3,600 of the training digits
+# (07 validates on the other 400) for 30 epochs in batches of 64 on fresh noise
+# every epoch, a third of the digits at each noise level; the filters tuned on
+# 100 noisy training digits; scores on 300 test digits.
 NOISE_LEVELS = (0.1, 0.3, 0.5)
-DENOISER_HIDDEN = 256
+DENOISER_HIDDEN = 512
+DENOISING_VALIDATION = 400
 DENOISING_EPOCHS = 30
 DENOISING_BATCH_SIZE = 64
 DENOISING_TEST_IMAGES = 300
 FILTER_TUNING_IMAGES = 100
 
-# Upscaling (09_upscaling's models): imaging.build_upscaler(factor, 16) on digits
-# downscaled by block averages, 3 epochs (09_upscaling trains 2) in batches of
-# 32, per factor.
+# Upscaling (09_upscaling's digit models at five times its training length):
+# imaging.build_upscaler(factor, 16) with Adam(0.01) on 3,600 training digits
+# (09 validates on the other 400) downscaled by block averages, 10 epochs
+# (09_upscaling trains 2) in batches of 32, per factor.
 FACTORS = (2, 4)
 UPSCALER_FILTERS = 16
-UPSCALING_EPOCHS = 3
+UPSCALING_EPOCHS = 10
+UPSCALING_LEARNING_RATE = 0.01
 UPSCALING_BATCH_SIZE = 32
+UPSCALING_VALIDATION = 400
 INTERPOLATIONS = ("nearest", "bilinear", "bicubic")
 
 # Recoloring (08_recoloring's model, trained longer): imaging.build_colorizer((8, 16))
@@ -72,9 +80,15 @@ COLORIZER_FILTERS = (8, 16)
 RECOLORING_EPOCHS = 8
 RECOLORING_BATCH_SIZE = 64
 
-# Sparsity (06_sparse): its overcomplete model, penalty weights, epochs and threshold.
+# Sparsity (06_sparse): its overcomplete model, penalty weights and threshold, and
+# its sweep's recipe at five times the epochs: Adam(0.002) in batches of 64 for
+# 25 epochs (06 trains 5) on 3,200 training digits (06 chooses lambda on the
+# other 800).
 SPARSE_HIDDEN = 1024
-SPARSE_EPOCHS = 10
+SPARSE_EPOCHS = 25
+SPARSE_LEARNING_RATE = 2e-3
+SPARSE_BATCH_SIZE = 64
+SPARSE_VALIDATION = 800
 LAMBDAS = (0.0, 1e-5, 1e-4, 1e-3)
 INACTIVE = 1e-3  # a unit whose mean activation over the test digits is below this is inactive
 
@@ -84,8 +98,8 @@ STUDIES = ("pca", "denoising", "upscaling", "recoloring", "sparsity")
 def pca_vs_autoencoders(seed):
     """Held-out MSE of PCA and of a deep autoencoder for each code size k; a linear autoencoder's gap to PCA.
 
-    The deep autoencoder is ``models.build_multilayer(256, code_size=k)``
-    (784-256-k-256-784). The linear one is Dense(k) -> Dense(784) without
+    The deep autoencoder is ``models.build_multilayer(512, code_size=k)``
+    (784-512-k-512-784). The linear one is Dense(k) -> Dense(784) without
     activations, the model whose optimum is PCA; its gap is its MSE over
     PCA's minus 1, on the training digits (where Eckart-Young makes PCA the
     optimum, so the gap is at least 0) and on the held-out ones. MSE here is
@@ -104,8 +118,8 @@ def pca_vs_autoencoders(seed):
     for k in CODE_SIZES:
         mse["pca"][str(k)] = pca_mse(test_z, x_test, k)
         lecture24.seed_everything(seed)
-        built = models.build_multilayer(hidden_size=DEEP_HIDDEN, code_size=k, optimizer=_adam())
-        _fit(built.autoencoder, x_train, x_train, DEEP_EPOCHS)
+        built = models.build_multilayer(hidden_size=DEEP_HIDDEN, code_size=k, optimizer=_adam(DEEP_LEARNING_RATE))
+        _fit(built.autoencoder, x_train, x_train, DEEP_EPOCHS, batch_size=DEEP_BATCH_SIZE)
         mse["deep"][str(k)] = _mse(x_test, built.autoencoder.predict(x_test, verbose=0))
     gap = {"train": {}, "test": {}}
     for k in LINEAR_CODE_SIZES:
@@ -118,7 +132,8 @@ def pca_vs_autoencoders(seed):
         "settings": {"source": "05_pca's models, trained longer (its linear model is inline there, repeated here)",
                      "deep": f"models.build_multilayer(hidden_size={DEEP_HIDDEN}, code_size=k): "
                              f"784-{DEEP_HIDDEN}-k-{DEEP_HIDDEN}-784, relu, sigmoid out, mse",
-                     "deep_epochs": DEEP_EPOCHS, "linear": "Dense(k) -> Dense(784), no activations, mse",
+                     "deep_epochs": DEEP_EPOCHS, "deep_optimizer": f"Adam({DEEP_LEARNING_RATE})",
+                     "deep_batch_size": DEEP_BATCH_SIZE, "linear": "Dense(k) -> Dense(784), no activations, mse",
                      "linear_epochs": LINEAR_EPOCHS, "optimizer": f"Adam({LEARNING_RATE})",
                      "batch_size": BATCH_SIZE, "data": "bundled MNIST subset, 4,000 train / 1,000 test"},
         "metrics": {"mse": mse, "linear_gap": gap},
@@ -136,16 +151,18 @@ def denoising(seed):
     clean = x_test[:DENOISING_TEST_IMAGES].reshape(-1, 28, 28, 1)
     lecture24.seed_everything(seed)
     built = models.build_vanilla(DENOISER_HIDDEN, loss="binary_crossentropy")
+    fit = x_train[:-DENOISING_VALIDATION]
     for epoch in range(1, DENOISING_EPOCHS + 1):
-        noisy = _mixed_noise(x_train, seed=1000 * seed + epoch)
-        built.autoencoder.fit(noisy, x_train, epochs=1, batch_size=DENOISING_BATCH_SIZE, verbose=0)
+        # 07_denoising's training noise: NOISE_SEED = 10,000 * (SEED + 1), one draw per epoch
+        noisy = degrade.add_mixed_gaussian_noise(fit, NOISE_LEVELS, seed=10_000 * (seed + 1) + epoch)
+        built.autoencoder.fit(noisy, fit, epochs=1, batch_size=DENOISING_BATCH_SIZE, verbose=0)
     tune_clean = x_train[:FILTER_TUNING_IMAGES].reshape(-1, 28, 28, 1)
     scores = {"psnr": {}, "ssim": {}}
     params = {}
     for sigma in NOISE_LEVELS:
-        # 07_denoising's TEST_SEED = 1000 and TUNE_SEED = 7 for seed 0; never a training noise seed (10 * s + k)
-        noisy_test = degrade.add_gaussian_noise(clean, sigma, seed=1000 * seed + 1000)
-        tune_noisy = degrade.add_gaussian_noise(tune_clean, sigma, seed=1000 * seed + 7)
+        # 07_denoising's TEST_SEED = SEED + 1000 and TUNE_SEED = SEED + 7: never a training noise seed
+        noisy_test = degrade.add_gaussian_noise(clean, sigma, seed=seed + 1000)
+        tune_noisy = degrade.add_gaussian_noise(tune_clean, sigma, seed=seed + 7)
         denoised = built.autoencoder.predict(noisy_test.reshape(-1, 784), verbose=0).reshape(clean.shape)
         outputs = {"autoencoder": denoised, "noisy input": noisy_test}
         for name in filters.FILTERS:
@@ -158,6 +175,7 @@ def denoising(seed):
         "settings": {"source": "07_denoising's settings (its training loop is inline there, repeated here)",
                      "autoencoder": f"models.build_vanilla({DENOISER_HIDDEN}, loss='binary_crossentropy'), "
                                     "noisy -> clean, fresh noise each epoch, a third of the digits per level",
+                     "training_digits": len(fit),
                      "epochs": DENOISING_EPOCHS, "batch_size": DENOISING_BATCH_SIZE,
                      "noise": "degrade.add_gaussian_noise", "test_images": DENOISING_TEST_IMAGES,
                      "filter_tuning_images": FILTER_TUNING_IMAGES, "filter_params": params},
@@ -172,11 +190,12 @@ def upscaling(seed):
     the network is ``imaging.build_upscaler(factor, 16)``, its output clipped to [0, 1].
     """
     (x_train, _), (x_test, _) = data.load_mnist(seed=seed)
+    x_train = x_train[:-UPSCALING_VALIDATION]
     scores = {"psnr": {}, "ssim": {}}
     for factor in FACTORS:
         low_train, low_test = degrade.downscale(x_train, factor), degrade.downscale(x_test, factor)
         lecture24.seed_everything(seed)
-        model = imaging.build_upscaler(factor, UPSCALER_FILTERS)
+        model = imaging.build_upscaler(factor, UPSCALER_FILTERS, optimizer=_adam(UPSCALING_LEARNING_RATE))
         model.fit(low_train, x_train, epochs=UPSCALING_EPOCHS, batch_size=UPSCALING_BATCH_SIZE, verbose=0)
         outputs = {"autoencoder": np.clip(model.predict(low_test, verbose=0), 0.0, 1.0)}
         for method in INTERPOLATIONS:
@@ -187,7 +206,8 @@ def upscaling(seed):
     return {
         "settings": {"source": "09_upscaling's models, trained longer",
                      "model": f"imaging.build_upscaler(factor, {UPSCALER_FILTERS}): residual on its interpolation",
-                     "epochs": UPSCALING_EPOCHS, "batch_size": UPSCALING_BATCH_SIZE,
+                     "optimizer": f"Adam({UPSCALING_LEARNING_RATE})", "epochs": UPSCALING_EPOCHS,
+                     "batch_size": UPSCALING_BATCH_SIZE, "training_digits": len(x_train),
                      "low_resolution": "degrade.downscale (block averages)"},
         "metrics": scores,
     }
@@ -232,11 +252,14 @@ def recoloring(seed):
 def sparsity(seed):
     """06_sparse's lambda sweep: mean code activation, share of inactive units and test MSE for each lambda."""
     (x_train, _), (x_test, _) = data.load_mnist(flat=True, seed=seed)
+    x_train = x_train[:-SPARSE_VALIDATION]
     rows = {"mean_activation": {}, "zeros": {}, "inactive": {}, "mse": {}}
     for l1 in LAMBDAS:
         lecture24.seed_everything(seed)
-        built = models.build_vanilla(SPARSE_HIDDEN) if l1 == 0 else models.build_regularized(SPARSE_HIDDEN, l1=l1)
-        _fit(built.autoencoder, x_train, x_train, SPARSE_EPOCHS)
+        adam = _adam(SPARSE_LEARNING_RATE)
+        built = (models.build_vanilla(SPARSE_HIDDEN, optimizer=adam) if l1 == 0
+                 else models.build_regularized(SPARSE_HIDDEN, l1=l1, optimizer=adam))
+        _fit(built.autoencoder, x_train, x_train, SPARSE_EPOCHS, batch_size=SPARSE_BATCH_SIZE)
         h = built.encoder.predict(x_test, verbose=0)
         key = lambda_key(l1)
         rows["mean_activation"][key] = float(h.mean())
@@ -244,10 +267,11 @@ def sparsity(seed):
         rows["inactive"][key] = float((h.mean(axis=0) < INACTIVE).mean())
         rows["mse"][key] = float(metrics.per_image_mse(x_test, built.autoencoder.predict(x_test, verbose=0)).mean())
     return {
-        "settings": {"source": "06_sparse's settings",
+        "settings": {"source": "06_sparse's sweep, trained five times longer",
+                     "training_digits": len(x_train), "optimizer": f"Adam({SPARSE_LEARNING_RATE})",
                      "model": f"models.build_vanilla({SPARSE_HIDDEN}) for lambda 0, "
                               f"models.build_regularized({SPARSE_HIDDEN}, l1=lambda) otherwise",
-                     "epochs": SPARSE_EPOCHS, "batch_size": BATCH_SIZE, "inactive_below": INACTIVE},
+                     "epochs": SPARSE_EPOCHS, "batch_size": SPARSE_BATCH_SIZE, "inactive_below": INACTIVE},
         "metrics": rows,
     }
 
@@ -261,18 +285,9 @@ def lambda_key(l1):
     return "0" if l1 == 0 else f"{l1:.0e}"
 
 
-def _fit(model, x, y, epochs):
+def _fit(model, x, y, epochs, batch_size=BATCH_SIZE):
     """Train quietly. The notebooks also pass validation data, to plot it; it does not change the training."""
-    model.fit(x, y, epochs=epochs, batch_size=BATCH_SIZE, verbose=0)
-
-
-def _mixed_noise(images, seed):
-    """07_denoising's noisy_copies: Gaussian noise with sigma drawn from NOISE_LEVELS, a third of the images each."""
-    groups = np.array_split(np.random.default_rng(seed).permutation(len(images)), len(NOISE_LEVELS))
-    noisy = np.empty_like(images)
-    for k, (sigma, group) in enumerate(zip(NOISE_LEVELS, groups)):
-        noisy[group] = degrade.add_gaussian_noise(images[group], sigma, seed=10 * seed + k)
-    return noisy
+    model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)
 
 
 def _halved(name):
@@ -300,7 +315,7 @@ def _linear_autoencoder(k):
     return model
 
 
-def _adam():
+def _adam(learning_rate=LEARNING_RATE):
     import keras
 
-    return keras.optimizers.Adam(LEARNING_RATE)
+    return keras.optimizers.Adam(learning_rate)

@@ -24,7 +24,7 @@ from papermill.exceptions import PapermillExecutionError
 
 __all__ = ["run", "study", "longer_training", "parameters", "headline"]
 
-FACTOR = 5  # "within 15 % of what five times the training gives" (COURSE_DESIGN.md)
+FACTOR = 5  # "within 15 % of what five times the training gives" (CONTRIBUTING.md, "Adding a chapter")
 
 
 def parameters(path):

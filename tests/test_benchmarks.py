@@ -234,3 +234,15 @@ def test_robustness_and_throughput_tables_render_with_their_targets():
             f"3 of 4 ({notebooks} notebooks not run) | ✗ |") in page
     assert "Not measured in the latest run: `00_review`, `01_unsupervised_learning`" in page
     assert "| slow | 2.50 s (2.5×) |" in page
+
+
+def test_a_partial_rerun_keeps_the_other_notebooks_rows():
+    from benchmarks.__main__ import _kept
+
+    previous = {"rows": [{"notebook": "03_latent_space", "seed": 0}, {"notebook": "05_pca", "seed": 0}]}
+    assert _kept(previous, ["notebooks/05_pca.ipynb"]) == [{"notebook": "03_latent_space", "seed": 0}]
+    assert _kept(None, ["notebooks/05_pca.ipynb"]) == []
+
+
+def test_counts_of_notebooks_agree_in_number():
+    assert (report._notebooks(1), report._notebooks(2)) == ("1 notebook", "2 notebooks")
