@@ -71,7 +71,7 @@ def to_rgb(images, space="yuv"):
     """
     images = as_array(images, "images", min_ndim=1)
     if images.shape[-1] != 3:
-        raise ValueError(f"images must have 3 channels in its last axis, got shape {images.shape}")
+        raise ValueError(f"images must have 3 channels in its last axis, but the shape is {images.shape}.")
     space = check_choice(space, "space", SPACES)
     dtype = images.dtype if np.issubdtype(images.dtype, np.floating) else np.float32
     if space == "yuv":
@@ -100,13 +100,13 @@ def combine(luma, chroma, space="yuv"):
     luma = as_array(luma, "luma", min_ndim=1)
     chroma = as_array(chroma, "chroma", min_ndim=1)
     if luma.shape[-1] != 1:
-        raise ValueError(f"luma must have 1 channel in its last axis, got shape {luma.shape}")
+        raise ValueError(f"luma must have 1 channel in its last axis, but the shape is {luma.shape}.")
     if chroma.shape[-1] != 2:
-        raise ValueError(f"chroma must have 2 channels in its last axis, got shape {chroma.shape}")
+        raise ValueError(f"chroma must have 2 channels in its last axis, but the shape is {chroma.shape}.")
     try:
         chroma = np.broadcast_to(chroma, luma.shape[:-1] + (2,))
     except ValueError:
-        raise ValueError(f"chroma of shape {chroma.shape} does not fit luma of shape {luma.shape}") from None
+        raise ValueError(f"chroma of shape {chroma.shape} does not fit luma of shape {luma.shape}.") from None
     return to_rgb(np.concatenate([luma, chroma.astype(luma.dtype)], axis=-1), space)
 
 
@@ -131,7 +131,7 @@ def chroma_rmse(x, r, space="yuv"):
     x = check_images(x, "x", min_ndim=1, channels=3)
     r = check_images(r, "r", min_ndim=1, channels=3)
     if x.shape != r.shape:
-        raise ValueError(f"x and r must have the same shape, got {x.shape} and {r.shape}")
+        raise ValueError(f"x and r must have the same shape, but they have {x.shape} and {r.shape}.")
     difference = split(x, space)[1].astype("float64") - split(r, space)[1]
     return float(np.sqrt(np.mean(difference**2)))
 

@@ -96,7 +96,7 @@ def quantize_code(codes, bits=8, *, low=None, high=None):
     low = float(codes.min()) if low is None else check_number(low, "low")
     high = float(codes.max()) if high is None else check_number(high, "high")
     if high < low:
-        raise ValueError(f"high must be at least low ({low}), got {high}")
+        raise ValueError(f"high must be at least low ({low}), not {high}.")
     top = 2**bits - 1
     span = high - low if high > low else 1.0
     levels = np.rint((np.clip(codes, low, high) - low) / span * top)
@@ -106,7 +106,7 @@ def quantize_code(codes, bits=8, *, low=None, high=None):
 def dequantize_code(quantized):
     """Float32 code back from a ``QuantizedCode``: each level's value between ``low`` and ``high``."""
     if not isinstance(quantized, QuantizedCode):
-        raise ValueError(f"quantized must be a QuantizedCode, got {type(quantized).__name__}")
+        raise ValueError(f"quantized must be a QuantizedCode, not an object of type {type(quantized).__name__}.")
     top = 2**quantized.bits - 1
     span = quantized.high - quantized.low if quantized.high > quantized.low else 1.0
     return (quantized.low + quantized.levels.astype("float64") / top * span).astype("float32")
@@ -119,10 +119,10 @@ def _as_uint8_images(images, name):
     if images.ndim == 2:
         side = int(round(np.sqrt(shape[1])))
         if side * side != shape[1]:
-            raise ValueError(f"{name} given flat must have a square number of pixels, got {shape[1]}")
+            raise ValueError(f"{name} given flat must have a square number of pixels, not {shape[1]}.")
         images = images.reshape(-1, side, side)
     elif images.ndim == 4:
         if shape[-1] != 1:
-            raise ValueError(f"{name} must be grayscale (one channel), got shape {shape}")
+            raise ValueError(f"{name} must be grayscale (one channel), but the shape is {shape}.")
         images = images[..., 0]
     return shape, np.rint(images * 255).astype("uint8")

@@ -101,7 +101,7 @@ def load_photo(name):
     ``name`` is a key of ``PHOTOS``, which also gives the licence.
     """
     if name not in PHOTOS:
-        raise ValueError(f"name must be one of {sorted(PHOTOS)}, got {name!r}")
+        raise ValueError(f"name must be one of {sorted(PHOTOS)}, not {name!r}.")
     source, _ = PHOTOS[name]
     if source == "skimage":
         import skimage.data
@@ -127,7 +127,7 @@ def extract_patches(image, size, count, *, seed=0):
     seed = check_int(seed, "seed", minimum=0)
     height, width = image.shape[:2]
     if size > min(height, width):
-        raise ValueError(f"size must be at most the image's smaller side {min(height, width)}, got {size}")
+        raise ValueError(f"size must be at most the image's smaller side {min(height, width)}, not {size}.")
     rng = np.random.default_rng(seed)
     rows = rng.integers(0, height - size + 1, count)
     cols = rng.integers(0, width - size + 1, count)

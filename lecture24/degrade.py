@@ -63,7 +63,7 @@ def downscale(images, factor):
     factor = check_int(factor, "factor", minimum=1)
     n, height, width = images.shape[:3]
     if height % factor or width % factor:
-        raise ValueError(f"factor must divide the image size {height}x{width}, got {factor}")
+        raise ValueError(f"factor must divide the image size {height}x{width}, not {factor}.")
     blocks = images.reshape(n, height // factor, factor, width // factor, factor, *images.shape[3:])
     return blocks.mean(axis=(2, 4)).astype(images.dtype)
 
@@ -79,7 +79,7 @@ def resize(images, size, method="bicubic"):
     images = check_images(images, "images", ndim=(3, 4))
     order = INTERPOLATION_ORDERS[check_choice(method, "method", INTERPOLATION_ORDERS)]
     if len(size) != 2:
-        raise ValueError(f"size must be (height, width), got {size!r}")
+        raise ValueError(f"size must be (height, width), not {size!r}.")
     height, width = (check_int(s, "size", minimum=1) for s in size)
     out_shape = (height, width, *images.shape[3:])
     resized = [sk_resize(image, out_shape, order=order, anti_aliasing=False) for image in images]

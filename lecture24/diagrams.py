@@ -30,7 +30,8 @@ def draw_dense_network(model, *, decimals=2):
     dense = _dense_layers(model, keras)
     sizes = [int(dense[0].kernel.shape[0])] + [int(layer.units) for layer in dense]
     if max(sizes) > MAX_NODES:
-        raise ValueError(f"model must have at most {MAX_NODES} nodes per layer to be drawn, got sizes {sizes}")
+        raise ValueError(f"model must have at most {MAX_NODES} nodes per layer to be drawn, "
+                         f"but its layer sizes are {sizes}.")
     names = [f"{getattr(model.inputs[0], 'name', 'x')}\n(input)"]
     names += [f"{layer.name}\n({keras.activations.serialize(layer.activation)})" for layer in dense]
 
@@ -122,11 +123,11 @@ def _column(index, size, tallest):
 
 def _dense_layers(model, keras):
     if not isinstance(model, keras.Model):
-        raise ValueError(f"model must be a keras.Model, got {type(model).__name__}")
+        raise ValueError(f"model must be a keras.Model, not an object of type {type(model).__name__}.")
     layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
     if not layers or not all(isinstance(layer, keras.layers.Dense) for layer in layers):
         kinds = sorted({type(layer).__name__ for layer in layers})
-        raise ValueError(f"model must consist of Dense layers only, got {kinds or 'no layers'}")
+        raise ValueError(f"model must consist of Dense layers only, but it has {kinds or 'no layers'}.")
     if not all(layer.built and layer.use_bias for layer in layers):
-        raise ValueError("model must be built and its Dense layers must have biases")
+        raise ValueError("model must be built and its Dense layers must have biases.")
     return layers

@@ -91,7 +91,7 @@ def tune_filter(name, noisy, clean, grid=None, *, metric="psnr"):
     check_same_shape(noisy, clean, "noisy", "clean")
     grid = DEFAULT_GRIDS[name] if grid is None else grid
     if isinstance(grid, (str, bytes)) or not hasattr(grid, "__len__") or len(grid) == 0:
-        raise ValueError(f"grid must be a non-empty sequence of parameters, got {grid!r}")
+        raise ValueError(f"grid must be a non-empty sequence of parameters, not {grid!r}.")
     grid = [_check_param(name, param, "grid entries") for param in grid]
     score = getattr(metrics, metric)
     scores = {param: score(clean, apply_filter(name, noisy, param)) for param in grid}
@@ -103,13 +103,13 @@ def _check_param(name, param, label="param"):
     if name == "median":
         size = check_int(param, label, minimum=1)
         if size % 2 == 0:
-            raise ValueError(f"{label} of the median filter must be an odd window size, got {size}")
+            raise ValueError(f"{label} of the median filter must be an odd window size, not {size}.")
         return size
     if name == "gaussian":
         return check_number(param, label, minimum=0)
     value = check_number(param, label, minimum=0)
     if value == 0:
-        raise ValueError(f"{label} of non-local means (the strength h) must be positive, got 0")
+        raise ValueError(f"{label} of non-local means (the strength h) must be positive, not 0.")
     return value
 
 

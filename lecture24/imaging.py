@@ -85,7 +85,7 @@ def build_upscaler(factor=2, filters=16, *, channels=1, shortcut="bicubic", opti
 
     factor = check_int(factor, "factor", minimum=2, maximum=8)
     if factor not in (2, 4, 8):
-        raise ValueError(f"factor must be 2, 4 or 8, got {factor}")
+        raise ValueError(f"factor must be 2, 4 or 8, not {factor}.")
     filters = check_int(filters, "filters", minimum=1)
     channels = check_int(channels, "channels", minimum=1)
     if shortcut is not None:
@@ -126,7 +126,7 @@ def interpolation_layer(method="bicubic", factor=2, *, name=None):
     method = check_choice(method, "method", SHORTCUTS)
     factor = check_int(factor, "factor", minimum=2, maximum=8)
     if factor not in (2, 4, 8):
-        raise ValueError(f"factor must be 2, 4 or 8, got {factor}")
+        raise ValueError(f"factor must be 2, 4 or 8, not {factor}.")
     taps = np.array(_SMOOTHING[method])
     radius = len(taps) // 2
 
@@ -170,12 +170,12 @@ def crop_to_multiple(images, multiple):
     multiple = check_int(multiple, "multiple", minimum=1)
     height, width = images.shape[1:3]
     if height < multiple or width < multiple:
-        raise ValueError(f"multiple must be at most the image's smaller side {min(height, width)}, got {multiple}")
+        raise ValueError(f"multiple must be at most the image's smaller side {min(height, width)}, not {multiple}.")
     top, left = (height % multiple) // 2, (width % multiple) // 2
     return images[:, top : top + height - height % multiple, left : left + width - width % multiple].copy()
 
 
 def _check_filters(filters):
     if isinstance(filters, (str, bytes)) or not hasattr(filters, "__len__") or len(filters) == 0:
-        raise ValueError(f"filters must be a non-empty sequence of positive integers, got {filters!r}")
+        raise ValueError(f"filters must be a non-empty sequence of positive integers, not {filters!r}.")
     return tuple(check_int(width, "filters", minimum=1) for width in filters)

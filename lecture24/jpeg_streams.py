@@ -31,7 +31,7 @@ def scan_bytes(encoded):
     not counted.
     """
     if not isinstance(encoded, (bytes, bytearray)):
-        raise ValueError(f"encoded must be the bytes of a JPEG file, got {type(encoded).__name__}.")
+        raise ValueError(f"encoded must be the bytes of a JPEG file, not an object of type {type(encoded).__name__}.")
     if encoded[:2] != b"\xff\xd8" or encoded[-2:] != b"\xff\xd9":
         raise ValueError("encoded must start with the JPEG start marker (FFD8) and end with the end marker (FFD9).")
     position = 2

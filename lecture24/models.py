@@ -96,7 +96,8 @@ def build_regularized(hidden_size=64, l1=1e-4, *, input_size=784, optimizer="ada
     """
     l1 = check_number(l1, "l1", minimum=0)
     if l1 == 0:
-        raise ValueError("l1 must be positive for a regularized autoencoder, got 0; use build_vanilla")
+        raise ValueError("l1 must be positive for a regularized autoencoder, not 0; "
+                         "without a penalty, use build_vanilla.")
     from keras import regularizers
 
     return _one_hidden_layer("regularized", hidden_size, input_size, regularizers.L1(l1), optimizer, loss)
@@ -111,7 +112,7 @@ def architecture(model):
     import keras
 
     if not isinstance(model, keras.Model):
-        raise ValueError(f"model must be a keras.Model, got {type(model).__name__}")
+        raise ValueError(f"model must be a keras.Model, not an object of type {type(model).__name__}.")
     return [(layer.name, type(layer).__name__, tuple(layer.output.shape), layer.count_params())
             for layer in model.layers]
 

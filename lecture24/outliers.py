@@ -49,10 +49,10 @@ def photo_patches(count, *, names=DEFAULT_PHOTOS, patch_size=84, size=28, flat=T
     seed = check_int(seed, "seed", minimum=0)
     names = list(names)
     if not names:
-        raise ValueError("names must list at least one photo")
+        raise ValueError("names must list at least one photo.")
     for name in names:
         if name not in data.PHOTOS:
-            raise ValueError(f"names must be keys of data.PHOTOS {sorted(data.PHOTOS)}, got {name!r}")
+            raise ValueError(f"names must be keys of data.PHOTOS {sorted(data.PHOTOS)}, not {name!r}.")
     shares = np.full(len(names), count // len(names))
     shares[: count % len(names)] += 1
     patches = []
@@ -75,10 +75,10 @@ def rare_class_subset(labels, rare, keep=0.02, *, seed=0):
     labels = as_array(labels, "labels", ndim=1)
     keep = check_number(keep, "keep", minimum=0, maximum=1)
     if keep == 0:
-        raise ValueError("keep must be positive, got 0; drop the class instead")
+        raise ValueError("keep must be positive, not 0; to leave the class out, drop it instead.")
     members = np.flatnonzero(labels == rare)
     if len(members) == 0:
-        raise ValueError(f"rare must be one of the labels {np.unique(labels).tolist()}, got {rare!r}")
+        raise ValueError(f"rare must be one of the labels {np.unique(labels).tolist()}, not {rare!r}.")
     rng = np.random.default_rng(check_int(seed, "seed", minimum=0))
     kept = rng.choice(members, size=max(1, int(round(keep * len(members)))), replace=False)
     return np.sort(np.concatenate([np.flatnonzero(labels != rare), kept]))
@@ -89,7 +89,7 @@ def per_class_mean(values, labels):
     values = as_array(values, "values", ndim=1)
     labels = as_array(labels, "labels", ndim=1)
     if labels.shape != values.shape:
-        raise ValueError(f"labels must have shape {values.shape}, like values, got {labels.shape}")
+        raise ValueError(f"labels must have shape {values.shape}, like values, not {labels.shape}.")
     classes = np.unique(labels)
     return classes, np.array([values[labels == c].mean() for c in classes])
 

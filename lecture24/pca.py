@@ -45,9 +45,9 @@ def standardize(x, *, scale=True, mean=None, std=None):
     else:
         std = as_array(std, "std", ndim=1)
         if np.any(std <= 0):
-            raise ValueError("std must be positive everywhere")
+            raise ValueError("std must be positive everywhere.")
     if mean.shape != (x.shape[1],) or std.shape != (x.shape[1],):
-        raise ValueError(f"mean and std must have shape ({x.shape[1]},), got {mean.shape} and {std.shape}")
+        raise ValueError(f"mean and std must have shape ({x.shape[1]},), but they have {mean.shape} and {std.shape}.")
     return Standardized((x - mean) / std, mean, std)
 
 
@@ -55,7 +55,7 @@ def covariance_matrix(z):
     """Step 2: the (d, d) covariance matrix of centered data ``z`` (n, d), with n - 1 in the denominator."""
     z = as_array(z, "z", ndim=2)
     if z.shape[0] < 2:
-        raise ValueError(f"z must have at least 2 rows, got shape {z.shape}")
+        raise ValueError(f"z must have at least 2 rows, but the shape is {z.shape}.")
     return z.T @ z / (z.shape[0] - 1)
 
 
@@ -68,7 +68,7 @@ def eigendecomposition(covariance):
     """
     covariance = as_array(covariance, "covariance", ndim=2)
     if covariance.shape[0] != covariance.shape[1] or not np.allclose(covariance, covariance.T):
-        raise ValueError(f"covariance must be a symmetric square matrix, got shape {covariance.shape}")
+        raise ValueError(f"covariance must be a symmetric square matrix, but the shape is {covariance.shape}.")
     values, vectors = np.linalg.eigh(covariance)
     order = np.argsort(values)[::-1]
     values, vectors = values[order], vectors[:, order]
@@ -88,7 +88,7 @@ def recast(z, features):
     z = as_array(z, "z", ndim=2)
     features = as_array(features, "features", ndim=2)
     if z.shape[1] != features.shape[0]:
-        raise ValueError(f"z has {z.shape[1]} columns but features has {features.shape[0]} rows")
+        raise ValueError(f"z has {z.shape[1]} columns, but features has {features.shape[0]} rows.")
     return z @ features
 
 
@@ -97,7 +97,7 @@ def reconstruct(scores, features, standardized):
     scores = as_array(scores, "scores", ndim=2)
     features = as_array(features, "features", ndim=2)
     if scores.shape[1] != features.shape[1]:
-        raise ValueError(f"scores has {scores.shape[1]} columns but features keeps {features.shape[1]}")
+        raise ValueError(f"scores has {scores.shape[1]} columns, but features keeps {features.shape[1]}.")
     return scores @ features.T * standardized.scale + standardized.mean
 
 

@@ -26,10 +26,10 @@ def show_images(rows, titles=None, *, n=10, cmap="gray"):
 
     n = check_int(n, "n", minimum=1)
     if len(rows) == 0:
-        raise ValueError("rows must hold at least one batch of images")
+        raise ValueError("rows must hold at least one batch of images.")
     batches = [_displayable(as_array(batch, f"rows[{i}]", min_ndim=2)[:n]) for i, batch in enumerate(rows)]
     if titles is not None and len(titles) != len(batches):
-        raise ValueError(f"titles must have one entry per row ({len(batches)}), got {len(titles)}")
+        raise ValueError(f"titles must have one entry per row ({len(batches)}), not {len(titles)}.")
     columns = max(len(batch) for batch in batches)
     # One axes per row, the images side by side in it: a grid of separate axes
     # (80 of them for 8 rows) took about a second to draw and save, this a third.
@@ -56,12 +56,12 @@ def plot_losses(histories, *, log=False, title=None):
     import matplotlib.pyplot as plt
 
     if not histories:
-        raise ValueError("histories must map at least one label to a History")
+        raise ValueError("histories must map at least one label to a History.")
     fig, ax = plt.subplots(figsize=(6, 3.5))
     for index, (label, history) in enumerate(histories.items()):
         curves = getattr(history, "history", history)
         if "loss" not in curves:
-            raise ValueError(f"histories[{label!r}] must have a 'loss' curve, got keys {sorted(curves)}")
+            raise ValueError(f"histories[{label!r}] must have a 'loss' curve, but its keys are {sorted(curves)}.")
         color = f"C{index}"
         epochs = np.arange(1, len(curves["loss"]) + 1)
         ax.plot(epochs, curves["loss"], color=color, label=f"{label} (train)")
@@ -82,9 +82,9 @@ def plot_latent_2d(codes, labels, *, title=None):
     codes = as_array(codes, "codes", ndim=2)
     labels = np.asarray(labels)
     if codes.shape[1] != 2:
-        raise ValueError(f"codes must have 2 columns, got shape {codes.shape}")
+        raise ValueError(f"codes must have 2 columns, but the shape is {codes.shape}.")
     if labels.shape != (len(codes),):
-        raise ValueError(f"labels must have shape ({len(codes)},), got {labels.shape}")
+        raise ValueError(f"labels must have shape ({len(codes)},), not {labels.shape}.")
     fig, ax = plt.subplots(figsize=(5, 4.5))
     scatter = ax.scatter(codes[:, 0], codes[:, 1], c=labels, cmap="tab10", s=6, alpha=0.8)
     fig.colorbar(scatter, ax=ax, label="digit", ticks=np.unique(labels))
@@ -97,7 +97,7 @@ def _displayable(batch):
     if batch.ndim == 2:
         side = int(round(np.sqrt(batch.shape[1])))
         if side * side != batch.shape[1]:
-            raise ValueError(f"flat images must have a square number of values, got {batch.shape[1]}")
+            raise ValueError(f"flat images must have a square number of values, not {batch.shape[1]}.")
         return batch.reshape(-1, side, side)
     if batch.ndim == 4 and batch.shape[-1] == 1:
         return batch[..., 0]

@@ -19,10 +19,10 @@ def save_model(model, path):
     import keras
 
     if not isinstance(model, keras.Model):
-        raise ValueError(f"model must be a keras.Model, got {type(model).__name__}")
+        raise ValueError(f"model must be a keras.Model, not an object of type {type(model).__name__}.")
     path = _keras_path(path)
     if not path.parent.is_dir():
-        raise ValueError(f"path must be in an existing folder, got {str(path)!r}")
+        raise ValueError(f"path must be in an existing folder, but the folder of {str(path)!r} does not exist.")
     descriptor, partial = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".keras", dir=path.parent)
     os.close(descriptor)
     try:
@@ -43,19 +43,19 @@ def load_model(path):
 
     path = _keras_path(path)
     if not path.is_file():
-        raise ValueError(f"path must name an existing .keras file, got {str(path)!r}")
+        raise ValueError(f"path must name an existing .keras file, but {str(path)!r} is not one.")
     try:
         return keras.saving.load_model(path, safe_mode=True)
     except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError) as error:
         raise ValueError(
-            f"path {str(path)!r} is not a complete .keras model file ({type(error).__name__}: {error})"
+            f"path {str(path)!r} is not a complete .keras model file ({type(error).__name__}: {error})."
         ) from error
 
 
 def _keras_path(path):
     if not isinstance(path, (str, os.PathLike)):
-        raise ValueError(f"path must be a file path, got {type(path).__name__}")
+        raise ValueError(f"path must be a file path, not an object of type {type(path).__name__}.")
     path = Path(path)
     if path.suffix != ".keras":
-        raise ValueError(f"path must end in .keras, got {str(path)!r}")
+        raise ValueError(f"path must end in .keras, but {str(path)!r} does not.")
     return path

@@ -55,7 +55,7 @@ def passed_directions(predict, points, *, threshold=0.1, eps=1e-2):
 def _check_eps(eps):
     eps = check_number(eps, "eps", minimum=0)
     if eps == 0:
-        raise ValueError("eps must be positive, got 0")
+        raise ValueError("eps must be positive, not 0.")
     return eps
 
 
@@ -67,8 +67,10 @@ def _run(predict, batch):
     elif callable(predict):
         outputs = predict(batch)
     else:
-        raise ValueError(f"predict must be a keras.Model or a function, got {type(predict).__name__}")
+        raise ValueError(f"predict must be a keras.Model or a function, "
+                         f"not an object of type {type(predict).__name__}.")
     outputs = np.asarray(keras.ops.convert_to_numpy(outputs), dtype="float64")
     if outputs.ndim != 2 or len(outputs) != len(batch):
-        raise ValueError(f"predict must map a batch (n, d) to (n, m), got shape {outputs.shape} for n = {len(batch)}")
+        raise ValueError(f"predict must map a batch (n, d) to (n, m), "
+                         f"but it returned shape {outputs.shape} for n = {len(batch)}.")
     return outputs

@@ -74,7 +74,7 @@ CASES = [
     (pca.standardize, (np.ones((3, 2)),), {"std": np.array([1.0, 0.0])}, "std must be positive"),
     (pca.covariance_matrix, (np.ones((1, 3)),), {}, "z must have at least 2 rows"),
     (pca.eigendecomposition, (np.arange(6.0).reshape(2, 3),), {}, "covariance must be a symmetric square"),
-    (pca.recast, (np.ones((4, 3)), np.ones((2, 1))), {}, "z has 3 columns but features has 2 rows"),
+    (pca.recast, (np.ones((4, 3)), np.ones((2, 1))), {}, "z has 3 columns, but features has 2 rows."),
     (pca.reconstruct, (np.ones((4, 2)), np.ones((3, 1)), None), {}, "scores has 2 columns"),
     (pca.reconstruction, (np.ones((4, 3)), np.ones((2, 2)), 1), {}, "as many columns as fit_on (3), not 2."),
     (pca.reconstruction, (np.ones((4, 3)), np.ones((2, 3)), 4), {}, "k must be at most 3, not 4."),
@@ -198,3 +198,4 @@ def test_bad_input_raises_a_clear_value_error(function, args, kwargs, message):
     with pytest.raises(ValueError) as error:
         function(*args, **kwargs)
     assert message in str(error.value)
+    assert str(error.value).endswith("."), "a message is one or more whole sentences"
