@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.robustness import headline
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results.json"
 PAGE = ROOT / "book" / "results.md"
@@ -178,15 +180,11 @@ def _intro(results):
     ])
 
 
-def _has_headline(path):
-    return "headline" in json.loads(path.read_text())["metadata"].get("lecture24", {})
-
-
 def _unmeasured(rows, *, headline_only=False):
     """The notebooks in notebooks/ that no row covers (of those that declare a headline model, if asked)."""
     covered = {row["notebook"] for row in rows}
     return [path.stem for path in sorted((ROOT / "notebooks").glob("*.ipynb"))
-            if path.stem not in covered and (_has_headline(path) or not headline_only)]
+            if path.stem not in covered and (headline(path) or not headline_only)]
 
 
 def _unmeasured_sentence(rows, *, headline_only=False):
@@ -379,7 +377,7 @@ def _robustness_section(rows):
 
 def _longer_section(rows):
     ratios = longer_ratios(rows)
-    without = [path.stem for path in sorted((ROOT / "notebooks").glob("*.ipynb")) if not _has_headline(path)]
+    without = [path.stem for path in sorted((ROOT / "notebooks").glob("*.ipynb")) if not headline(path)]
     body = [[f"`{name}`", f"{one:.4f}", f"{five:.4f}", f"{ratio:.2f}", mark(ratio <= LONGER_TARGET)]
             for name, (one, five, ratio) in sorted(ratios.items())]
     return "\n".join([

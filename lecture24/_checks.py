@@ -4,7 +4,8 @@ import numbers
 
 import numpy as np
 
-__all__ = ["as_array", "check_images", "check_int", "check_number", "check_choice", "check_same_shape"]
+__all__ = ["as_array", "check_images", "check_int", "check_number", "check_choice", "check_same_shape",
+           "check_sequence"]
 
 
 def as_array(value, name, *, ndim=None, min_ndim=None):
@@ -61,6 +62,13 @@ def check_choice(value, name, choices):
     if value not in choices:
         raise ValueError(f"{name} must be one of {_listed(sorted(choices))}, not {value!r}.")
     return value
+
+
+def check_sequence(value, name, what):
+    """Return ``value`` as a list if it is a non-empty sequence (a string is not); ``what`` names its items."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) == 0:
+        raise ValueError(f"{name} must be a non-empty sequence of {what}, not {value!r}.")
+    return list(value)
 
 
 def check_same_shape(a, b, name_a, name_b):

@@ -7,7 +7,7 @@ inputs are never modified. Introduced in ``07_denoising`` (noise),
 
 import numpy as np
 
-from lecture24._checks import check_choice, check_images, check_int, check_number
+from lecture24._checks import check_choice, check_images, check_int, check_number, check_sequence
 
 __all__ = ["add_gaussian_noise", "add_mixed_gaussian_noise", "add_salt_and_pepper", "downscale", "resize",
            "to_grayscale"]
@@ -32,9 +32,8 @@ def add_mixed_gaussian_noise(images, sigmas, *, seed=0):
     epoch, serves every level at once (``07_denoising``).
     """
     images = check_images(images, "images")
-    if np.ndim(sigmas) != 1 or len(sigmas) == 0:
-        raise ValueError(f"sigmas must be a non-empty sequence of standard deviations, not {sigmas!r}.")
-    sigmas = [check_number(sigma, "each of sigmas", minimum=0) for sigma in sigmas]
+    sigmas = [check_number(sigma, "each of sigmas", minimum=0)
+              for sigma in check_sequence(sigmas, "sigmas", "standard deviations")]
     rng = np.random.default_rng(check_int(seed, "seed", minimum=0))
     noisy = images.astype("float64")
     for sigma, group in zip(sigmas, np.array_split(rng.permutation(len(images)), len(sigmas))):

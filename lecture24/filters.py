@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from lecture24._checks import check_choice, check_images, check_int, check_number, check_same_shape
+from lecture24._checks import check_choice, check_images, check_int, check_number, check_same_shape, check_sequence
 
 __all__ = ["FILTERS", "DEFAULT_GRIDS", "Tuned", "apply_filter", "tune_filter"]
 
@@ -90,9 +90,7 @@ def tune_filter(name, noisy, clean, grid=None, *, metric="psnr"):
     clean = check_images(clean, "clean", ndim=(3, 4))
     check_same_shape(noisy, clean, "noisy", "clean")
     grid = DEFAULT_GRIDS[name] if grid is None else grid
-    if isinstance(grid, (str, bytes)) or not hasattr(grid, "__len__") or len(grid) == 0:
-        raise ValueError(f"grid must be a non-empty sequence of parameters, not {grid!r}.")
-    grid = [_check_param(name, param, "grid entries") for param in grid]
+    grid = [_check_param(name, param, "grid entries") for param in check_sequence(grid, "grid", "parameters")]
     score = getattr(metrics, metric)
     scores = {param: score(clean, apply_filter(name, noisy, param)) for param in grid}
     best = max(grid, key=lambda param: scores[param])  # max keeps the first of equal scores

@@ -12,7 +12,7 @@ arguments (the layer's class is made inside the function, so a ``.keras``
 file cannot name it).
 """
 
-from lecture24._checks import check_choice, check_images, check_int
+from lecture24._checks import check_choice, check_images, check_int, check_sequence
 
 __all__ = ["SHORTCUTS", "build_colorizer", "build_upscaler", "interpolation_layer", "crop_to_multiple"]
 
@@ -176,6 +176,5 @@ def crop_to_multiple(images, multiple):
 
 
 def _check_filters(filters):
-    if isinstance(filters, (str, bytes)) or not hasattr(filters, "__len__") or len(filters) == 0:
-        raise ValueError(f"filters must be a non-empty sequence of positive integers, not {filters!r}.")
-    return tuple(check_int(width, "filters", minimum=1) for width in filters)
+    return tuple(check_int(width, "filters", minimum=1)
+                 for width in check_sequence(filters, "filters", "positive integers"))
