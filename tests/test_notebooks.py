@@ -2,6 +2,7 @@
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,16 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
 REPOSITORY = CONFIG["repository"]["url"]
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
+# Colab installs the package at the course's own release, the tag of its version (CONTRIBUTING.md, "Releases"),
+# so a student who opens an old page gets the code that page was made with.
 SETUP_CELL = f"""# Setup, the same in every notebook: inside Colab, install the course package first.
 import sys
 
 if "google.colab" in sys.modules:
-    %pip install --quiet "lecture24 @ git+{REPOSITORY}"
+    %pip install --quiet "lecture24 @ git+{REPOSITORY}@v{VERSION}"
 
 import lecture24"""
 
@@ -63,6 +67,10 @@ class TestNotebook:
 
     def test_setup_cell_is_the_shared_one(self, path):
         assert _source(_code_cells(path)[0]) == SETUP_CELL
+
+    def test_setup_cell_is_folded_away_on_the_website(self, path):
+        # Jupyter Book's tag: the website shows a "Show code cell source" toggle; Colab ignores it.
+        assert "hide-input" in _code_cells(path)[0]["metadata"].get("tags", [])
 
     def test_was_executed_once_in_order_with_the_python3_kernel(self, path):
         counts = [cell["execution_count"] for cell in _code_cells(path)]

@@ -18,8 +18,11 @@ BACKGROUND = "() => getComputedStyle(document.body).backgroundColor"
 # Resolves when every CSS transition now running has ended. sphinx-togglebutton fades a solution in over .3 s
 # once clicked; audited mid-fade, its text and links fail color-contrast at part opacity (05, 06 and 08 did so
 # on CI, the pages whose last clicked solution holds a link or code).
+# Only transitions of rendered elements: one inside a closed <details> (a folded code cell) never runs, so it
+# would never finish.
 TRANSITIONS_DONE = """() => Promise.all(document.getAnimations()
-  .filter(animation => animation instanceof CSSTransition).map(animation => animation.finished))"""
+  .filter(animation => animation instanceof CSSTransition && animation.effect?.target?.checkVisibility())
+  .map(animation => animation.finished))"""
 MATHJAX_DONE = "() => window.MathJax?.startup?.promise?.then(() => true) ?? !document.querySelector('.math')"
 
 FACTS = """() => ({

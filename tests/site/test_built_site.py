@@ -1,10 +1,15 @@
 """Run after `jupyter-book build`: the pages of _toc.yml, and only those, were built with their buttons."""
 
 import json
+import re
+import sys
 
 import pytest
 
 from site_pages import CONFIG, HTML, PAGES, ROOT, html_file, is_notebook
+
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import portable_markdown  # noqa: E402
 
 SPHINX_PAGES = {"index", "genindex", "search"}
 REPOSITORY = CONFIG["repository"]["url"].removeprefix("https://github.com/")
@@ -53,3 +58,20 @@ def test_each_cells_printed_lines_render_as_one_block(page):
     printing = sum(any(output["output_type"] == "stream" for output in cell.get("outputs", [])) for cell in cells)
     html = html_file(page).read_text(encoding="utf-8")
     assert html.count('class="output stream') == printing
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if is_notebook(page)])
+def test_portable_citations_equations_and_solutions_became_myst(page):
+    # The notebooks' CommonMark (book/_ext/portable_markdown.py) must come out as linked citations,
+    # numbered and referenced equations, and dropdown solutions, one for one.
+    cells = json.loads((ROOT / f"{page}.ipynb").read_text(encoding="utf-8"))["cells"]
+    works = portable_markdown.citations()
+    myst = "\n".join(portable_markdown.to_myst("".join(cell["source"]), works)
+                     for cell in cells if cell["cell_type"] == "markdown")
+    html = html_file(page).read_text(encoding="utf-8")
+    cited = sum(len(keys.split(",")) for keys in re.findall(r"\{cite:[pt]\}`([^`]+)`", myst))
+    assert html.count('class="reference internal" href="../book/bibliography.html#') == cited
+    assert html.count('<span class="eqno">') == len(re.findall(r"^\$\$ \([\w-]+\)$", myst, re.M))
+    for label in re.findall(r"\{eq\}`([\w-]+)`", myst):
+        assert f'href="#equation-{label}"' in html, f"no numbered reference to {label}"
+    assert html.count('<div class="dropdown admonition">') == myst.count("{admonition} Solution")
