@@ -54,7 +54,7 @@ pdf: $(STAMP) chromium
 
 # Lint, unit tests and strict nbval on TensorFlow (the reference), portable nbval on JAX,
 # then the website: built with warnings as errors, printed as a PDF, and opened page by page in Chromium
-# (in light and dark mode, with an axe-core accessibility audit).
+# (in light and dark mode, with an axe-core accessibility audit), and JupyterLab runs a notebook there.
 test: $(STAMP) chromium lint
 	$(NBVAL) tests notebooks --ignore=tests/site
 	KERAS_BACKEND=jax $(NBVAL) $(PORTABLE) notebooks
@@ -126,7 +126,6 @@ chromium:
 	fi
 
 lab: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c constraints.txt jupyterlab
 	$(BIN)/jupyter lab notebooks
 
 # Measure what the notebooks cost and how good the models are; writes benchmarks/results.json and book/results.md.
