@@ -18,6 +18,7 @@ notebook (the ``source-read`` event), before MyST-NB parses it:
 ``tests/test_portable_markdown.py`` checks every notebook against these rules.
 """
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -33,8 +34,9 @@ EQUATION_REFERENCE = re.compile(r"\[\(\d+\)\]\(#([\w-]+)\)")
 SOLUTION = re.compile(r"^<details>\n<summary>Solution</summary>\n\n(.*?)\n\n</details>$", re.DOTALL | re.MULTILINE)
 
 
+@functools.cache
 def citations(path=BIBLIOGRAPHY):
-    """Map each work's link (``https://doi.org/…`` or its URL) to its key and author-year label."""
+    """Map each work's link (``https://doi.org/…`` or its URL) to its key and author-year label (read once)."""
     works = {}
     for key, entry in parse_file(path).entries.items():
         names = [" ".join(person.last_names) for person in entry.persons.get("author", [])]

@@ -1,4 +1,7 @@
-"""Serve the built website on 127.0.0.1 and open it in headless Chromium, offline."""
+"""Serve the built website on 127.0.0.1 and open it in headless Chromium, offline.
+
+The browser also serves tests/site/test_jupyterlab.py, which needs no built website.
+"""
 
 import functools
 import os
