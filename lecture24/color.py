@@ -20,6 +20,7 @@ channels, and never modify their inputs.
 import warnings
 
 import numpy as np
+from skimage.color import lab2rgb, rgb2lab
 
 from lecture24._checks import as_array, check_choice, check_images
 
@@ -57,8 +58,6 @@ def rgb_to(images, space="yuv"):
     space = check_choice(space, "space", SPACES)
     if space == "yuv":
         return (images.astype("float64") @ RGB_TO_YUV.T).astype(images.dtype)
-    from skimage.color import rgb2lab
-
     lab = rgb2lab(images.astype("float64"), channel_axis=-1) / 100.0
     return lab.astype(images.dtype)
 
@@ -77,8 +76,6 @@ def to_rgb(images, space="yuv"):
     if space == "yuv":
         rgb = images.astype("float64") @ YUV_TO_RGB.T
     else:
-        from skimage.color import lab2rgb
-
         with warnings.catch_warnings():  # out-of-gamut colors are clipped below, as documented
             warnings.simplefilter("ignore")
             rgb = lab2rgb(images.astype("float64") * 100.0, channel_axis=-1)

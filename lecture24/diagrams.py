@@ -6,7 +6,10 @@ and biases named on a figure); ``draw_autoencoder`` in ``02_architecture``
 and returns it.
 """
 
+import keras
+import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.patches import Polygon, Rectangle
 
 from lecture24._checks import check_int
 
@@ -23,11 +26,8 @@ def draw_dense_network(model, *, decimals=2):
     Dense layer its bias b. Only models whose layers are all ``Dense`` (after
     the input) with at most 8 nodes per layer can be drawn readably.
     """
-    import keras
-    import matplotlib.pyplot as plt
-
     decimals = check_int(decimals, "decimals", minimum=0, maximum=6)
-    dense = _dense_layers(model, keras)
+    dense = _dense_layers(model)
     sizes = [int(dense[0].kernel.shape[0])] + [int(layer.units) for layer in dense]
     if max(sizes) > MAX_NODES:
         raise ValueError(f"model must have at most {MAX_NODES} nodes per layer to be drawn, "
@@ -72,9 +72,6 @@ def draw_autoencoder(input_size=784, code_size=64):
     Box heights follow the layer sizes (on a square-root scale), so an
     undercomplete code (``code_size < input_size``) shows as a bottleneck.
     """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Polygon, Rectangle
-
     input_size = check_int(input_size, "input_size", minimum=1)
     code_size = check_int(code_size, "code_size", minimum=1)
     big = 3.0
@@ -121,7 +118,7 @@ def _column(index, size, tallest):
     return [(index * 2.5, tallest - 0.5 - offset - k) for k in range(size)]
 
 
-def _dense_layers(model, keras):
+def _dense_layers(model):
     if not isinstance(model, keras.Model):
         raise ValueError(f"model must be a keras.Model, not an object of type {type(model).__name__}.")
     layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]

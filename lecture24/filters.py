@@ -12,7 +12,10 @@ autoencoder.
 from typing import NamedTuple
 
 import numpy as np
+from scipy import ndimage
+from skimage.restoration import denoise_nl_means
 
+from lecture24 import metrics
 from lecture24._checks import check_choice, check_images, check_int, check_number, check_same_shape, check_sequence
 
 __all__ = ["FILTERS", "DEFAULT_GRIDS", "Tuned", "apply_filter", "tune_filter"]
@@ -60,12 +63,8 @@ def apply_filter(name, images, param):
     param = _check_param(name, param)
     spatial = (0, param, param) + (0,) * (images.ndim - 3)
     if name == "gaussian":
-        from scipy import ndimage
-
         out = ndimage.gaussian_filter(images.astype("float64"), sigma=spatial, mode="nearest")
     elif name == "median":
-        from scipy import ndimage
-
         size = (1, param, param) + (1,) * (images.ndim - 3)
         out = ndimage.median_filter(images, size=size, mode="nearest")
     else:
@@ -82,8 +81,6 @@ def tune_filter(name, noisy, clean, grid=None, *, metric="psnr"):
     (``"psnr"`` or ``"ssim"`` from ``lecture24.metrics``); ties go to the
     earlier candidate. Returns a ``Tuned(param, score, scores)``.
     """
-    from lecture24 import metrics
-
     name = check_choice(name, "name", FILTERS)
     metric = check_choice(metric, "metric", METRICS)
     noisy = check_images(noisy, "noisy", ndim=(3, 4))
@@ -112,8 +109,6 @@ def _check_param(name, param, label="param"):
 
 
 def _nl_means(image, h):
-    from skimage.restoration import denoise_nl_means
-
     channels = image.ndim == 3 and image.shape[-1] > 1
     plane = image if channels else image.reshape(image.shape[:2])
     out = denoise_nl_means(plane.astype("float64"), h=h, patch_size=NL_MEANS_PATCH_SIZE,

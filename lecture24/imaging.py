@@ -3,8 +3,7 @@
 Both are fully convolutional networks built from the layers of the lecture's
 convolutional autoencoder (Conv2D, MaxPooling2D, UpSampling2D), so they accept
 images of any size (for the colorizer, sides divisible by its pooling factor).
-Introduced in ``08_recoloring`` (``build_colorizer``, ``crop_to_multiple``)
-and ``09_upscaling`` (``build_upscaler``, ``interpolation_layer``).
+Introduced in ``08_recoloring`` (``build_colorizer``) and ``09_upscaling`` (``build_upscaler``, ``interpolation_layer``).
 
 Models holding an ``interpolation_layer`` keep their weights with
 ``model.save_weights``; to load them, build the model again with the same
@@ -12,9 +11,14 @@ arguments (the layer's class is made inside the function, so a ``.keras``
 file cannot name it).
 """
 
-from lecture24._checks import check_choice, check_images, check_int, check_sequence
+import keras
+import numpy as np
+from keras import layers, ops
 
-__all__ = ["SHORTCUTS", "build_colorizer", "build_upscaler", "interpolation_layer", "crop_to_multiple"]
+from lecture24._checks import check_choice, check_images, check_int, check_sequence
+from lecture24.color import YUV_TO_RGB
+
+__all__ = ["SHORTCUTS", "build_colorizer", "build_upscaler", "interpolation_layer"]
 
 # Interpolation by 2 as "repeat each pixel, then smooth with a fixed separable filter":
 # repeating is a zero-insertion followed by the box [1, 1], so a filter g gives the
@@ -41,11 +45,6 @@ def build_colorizer(filters=(8, 16), *, optimizer="adam", loss="mse"):
     output is not clipped (clipping would stop gradients); clip it to
     [0, 1] for display. Returns one compiled ``keras.Model``.
     """
-    import keras
-    from keras import layers
-
-    from lecture24.color import YUV_TO_RGB
-
     filters = _check_filters(filters)
     gray = keras.Input(shape=(None, None, 1), name="gray")
     h = gray
@@ -80,9 +79,6 @@ def build_upscaler(factor=2, filters=16, *, channels=1, shortcut="bicubic", opti
     residual). ``shortcut=None`` makes the network draw the whole image.
     Returns one compiled ``keras.Model``.
     """
-    import keras
-    from keras import layers
-
     factor = check_int(factor, "factor", minimum=2, maximum=8)
     if factor not in (2, 4, 8):
         raise ValueError(f"factor must be 2, 4 or 8, not {factor}.")
@@ -119,10 +115,6 @@ def interpolation_layer(method="bicubic", factor=2, *, name=None):
     3.15's resize rejects symbolic sizes in TensorFlow graphs), so a model
     that contains it accepts any image size.
     """
-    import keras
-    import numpy as np
-    from keras import ops
-
     method = check_choice(method, "method", SHORTCUTS)
     factor = check_int(factor, "factor", minimum=2, maximum=8)
     if factor not in (2, 4, 8):
@@ -150,29 +142,12 @@ def interpolation_layer(method="bicubic", factor=2, *, name=None):
 
 def _replicate_edges(images, width):
     """Pad height and width by ``width`` copies of the border rows and columns."""
-    from keras import ops
-
     for axis in (1, 2):
         first = ops.take(images, [0], axis=axis)
         last = ops.take(images, [-1], axis=axis)
         images = ops.concatenate(
             [ops.repeat(first, width, axis=axis), images, ops.repeat(last, width, axis=axis)], axis=axis)
     return images
-
-
-def crop_to_multiple(images, multiple):
-    """Crop a batch (N, H, W[, C]) around its center so that H and W are multiples of ``multiple``.
-
-    Fully convolutional models with pooling, and ``degrade.downscale``, need
-    such sides; at most ``multiple - 1`` rows and columns are dropped.
-    """
-    images = check_images(images, "images", ndim=(3, 4))
-    multiple = check_int(multiple, "multiple", minimum=1)
-    height, width = images.shape[1:3]
-    if height < multiple or width < multiple:
-        raise ValueError(f"multiple must be at most the image's smaller side {min(height, width)}, not {multiple}.")
-    top, left = (height % multiple) // 2, (width % multiple) // 2
-    return images[:, top : top + height - height % multiple, left : left + width - width % multiple].copy()
 
 
 def _check_filters(filters):

@@ -13,6 +13,7 @@ that a JPEG can be compared with a code of k bytes on equal terms.
 import io
 
 import numpy as np
+from PIL import Image
 
 from lecture24._checks import check_int
 from lecture24.compression import _as_uint8_images
@@ -63,8 +64,6 @@ def scan_sizes(images, quality, *, optimize=True):
     so its scan is as short as a per-image table makes it: a table shared by a
     collection cannot do better, so the count favours JPEG slightly.
     """
-    from PIL import Image
-
     quality = check_int(quality, "quality", minimum=1, maximum=95)
     _, pixels = _as_uint8_images(images, "images")
     sizes = []

@@ -9,6 +9,9 @@ their layers: ``encoder`` is f (h = f(x)), ``decoder`` is g (r = g(h)) and
 
 from typing import NamedTuple
 
+import keras
+from keras import layers, regularizers
+
 from lecture24._checks import check_int, check_number
 
 __all__ = ["Autoencoder", "architecture", "build_vanilla", "build_multilayer", "build_convolutional",
@@ -38,9 +41,6 @@ def build_multilayer(hidden_size=128, code_size=64, *, input_size=784, optimizer
     The code is the narrowest layer, so ``code_size`` must be smaller than
     ``input_size`` and at most ``hidden_size``.
     """
-    import keras
-    from keras import layers
-
     input_size = check_int(input_size, "input_size", minimum=2)
     hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
     code_size = check_int(code_size, "code_size", minimum=1, maximum=min(hidden_size, input_size - 1))
@@ -66,9 +66,6 @@ def build_convolutional(*, optimizer="adam", loss="mse"):
     (16 -> 14) so that the last upsampling lands on 28, as in Chollet's
     "Building Autoencoders in Keras", which the slide's code follows.
     """
-    import keras
-    from keras import layers
-
     def conv(filters, name, padding="same", activation="relu"):
         return layers.Conv2D(filters, (3, 3), activation=activation, padding=padding, name=name)
 
@@ -98,8 +95,6 @@ def build_regularized(hidden_size=64, l1=1e-4, *, input_size=784, optimizer="ada
     if l1 == 0:
         raise ValueError("l1 must be positive for a regularized autoencoder, not 0; "
                          "without a penalty, use build_vanilla.")
-    from keras import regularizers
-
     return _one_hidden_layer("regularized", hidden_size, input_size, regularizers.L1(l1), optimizer, loss)
 
 
@@ -109,8 +104,6 @@ def architecture(model):
     ``10_types`` uses it to check that the package's builders are the slide
     code; ``02_architecture`` prints the shape at each stage.
     """
-    import keras
-
     if not isinstance(model, keras.Model):
         raise ValueError(f"model must be a keras.Model, not an object of type {type(model).__name__}.")
     return [(layer.name, type(layer).__name__, tuple(layer.output.shape), layer.count_params())
@@ -118,9 +111,6 @@ def architecture(model):
 
 
 def _one_hidden_layer(name, hidden_size, input_size, regularizer, optimizer, loss):
-    import keras
-    from keras import layers
-
     input_size = check_int(input_size, "input_size", minimum=1)
     hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
     encoder_layers = [layers.Dense(hidden_size, activation="relu", activity_regularizer=regularizer, name="h")]
@@ -131,8 +121,6 @@ def _one_hidden_layer(name, hidden_size, input_size, regularizer, optimizer, los
 
 def _assemble(x, encoder_layers, decoder_layers, name, optimizer, loss):
     """Wire the layers into autoencoder, encoder and decoder models that share them."""
-    import keras
-
     h = x
     for layer in encoder_layers:
         h = layer(h)

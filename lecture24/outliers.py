@@ -10,7 +10,9 @@ per class and the ROC-AUC of reconstruction error used as an anomaly score.
 """
 
 import numpy as np
+from sklearn.metrics import roc_auc_score
 
+from lecture24 import data, degrade
 from lecture24._checks import as_array, check_images, check_int, check_number
 
 __all__ = ["invert", "uniform_noise", "photo_patches", "rare_class_subset", "per_class_mean", "anomaly_auc"]
@@ -41,8 +43,6 @@ def photo_patches(count, *, names=DEFAULT_PHOTOS, patch_size=84, size=28, flat=T
     interpolation. ``flat=True`` gives vectors of ``size * size`` values,
     otherwise images of shape (size, size, 1).
     """
-    from lecture24 import data, degrade
-
     count = check_int(count, "count", minimum=1)
     patch_size = check_int(patch_size, "patch_size", minimum=2)
     size = check_int(size, "size", minimum=2)
@@ -99,8 +99,6 @@ def anomaly_auc(inlier_scores, outlier_scores):
 
     1 means every outlier scores above every inlier, 0.5 is a coin toss.
     """
-    from sklearn.metrics import roc_auc_score
-
     inlier_scores = as_array(inlier_scores, "inlier_scores", ndim=1)
     outlier_scores = as_array(outlier_scores, "outlier_scores", ndim=1)
     truth = np.r_[np.zeros(len(inlier_scores)), np.ones(len(outlier_scores))]

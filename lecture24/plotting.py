@@ -7,6 +7,7 @@ history, and IPython then ignores the semicolon and shows the figure twice. Intr
 ``00_review`` (loss curves) and ``03_latent_space`` (scatter).
 """
 
+import matplotlib.pyplot as plt
 import numpy as np
 
 from lecture24._checks import as_array, check_int
@@ -22,8 +23,6 @@ def show_images(rows, titles=None, *, n=10, cmap="gray"):
     Each batch holds images of shape (N, 784), (N, H, W), (N, H, W, 1) or
     (N, H, W, 3); the first ``n`` of each are shown. ``titles`` labels the rows.
     """
-    import matplotlib.pyplot as plt
-
     n = check_int(n, "n", minimum=1)
     if len(rows) == 0:
         raise ValueError("rows must hold at least one batch of images.")
@@ -53,8 +52,6 @@ def plot_losses(histories, *, log=False, title=None):
     ``histories`` maps a label to a Keras ``History`` or to its ``.history``
     dict, which must have ``"loss"`` and may have ``"val_loss"``.
     """
-    import matplotlib.pyplot as plt
-
     if not histories:
         raise ValueError("histories must map at least one label to a History.")
     fig, ax = plt.subplots(figsize=(6, 3.5))
@@ -77,8 +74,6 @@ def plot_losses(histories, *, log=False, title=None):
 
 def plot_latent_2d(codes, labels, *, title=None):
     """Scatter a 2-D code h = f(x), one color per class label."""
-    import matplotlib.pyplot as plt
-
     codes = as_array(codes, "codes", ndim=2)
     labels = np.asarray(labels)
     if codes.shape[1] != 2:

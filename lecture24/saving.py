@@ -11,13 +11,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import keras
+
 __all__ = ["save_model", "load_model"]
 
 
 def save_model(model, path):
     """Write ``model`` to ``path`` (which must end in ``.keras``) atomically; return the path."""
-    import keras
-
     if not isinstance(model, keras.Model):
         raise ValueError(f"model must be a keras.Model, not an object of type {type(model).__name__}.")
     path = _keras_path(path)
@@ -39,8 +39,6 @@ def load_model(path):
 
     A missing, truncated or corrupt file raises ``ValueError`` saying so.
     """
-    import keras
-
     path = _keras_path(path)
     if not path.is_file():
         raise ValueError(f"path must name an existing .keras file, but {str(path)!r} is not one.")

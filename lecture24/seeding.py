@@ -1,5 +1,7 @@
 """One seeding helper, used at the top of every notebook (introduced in ``00_review``)."""
 
+import keras
+
 from lecture24._checks import check_int
 
 __all__ = ["seed_everything"]
@@ -14,6 +16,4 @@ def seed_everything(seed=0):
     noise, patches) take their own ``seed`` argument instead of global state.
     """
     seed = check_int(seed, "seed", minimum=0, maximum=2**32 - 1)
-    import keras
-
     keras.utils.set_random_seed(seed)

@@ -8,6 +8,7 @@ Jacobian, for any model; ``04_ideal_autoencoder`` uses it for the slide's
 "sensitive enough ... insensitive enough".
 """
 
+import keras
 import numpy as np
 
 from lecture24._checks import as_array, check_number
@@ -60,8 +61,6 @@ def _check_eps(eps):
 
 
 def _run(predict, batch):
-    import keras
-
     if isinstance(predict, keras.Model):
         outputs = predict.predict(batch, batch_size=2048, verbose=0)
     elif callable(predict):

@@ -59,3 +59,13 @@ def test_extract_patches_shape_and_repeatability():
     assert patches.shape == (5, 8, 8, 3)
     assert np.array_equal(patches, data.extract_patches(image, 8, 5, seed=1))
     assert any(np.array_equal(patches[0], image[r : r + 8, c : c + 8]) for r in range(33) for c in range(43))
+
+
+def test_a_downscaled_photo_is_the_block_average_of_its_centered_crop():
+    photo = data.load_photo("coffee")
+    halved = data.load_photo("coffee", downscale=2)
+    height, width = photo.shape[0] // 2, photo.shape[1] // 2
+    assert halved.shape == (height, width, 3) and halved.dtype == np.float32
+    top, left = (photo.shape[0] % 2) // 2, (photo.shape[1] % 2) // 2
+    block = photo[top : top + 2, left : left + 2].mean(axis=(0, 1))
+    np.testing.assert_allclose(halved[0, 0], block, rtol=1e-5)

@@ -57,3 +57,11 @@ def test_to_grayscale_uses_luminance_weights():
     rgb[..., 1] = 1.0
     gray = degrade.to_grayscale(rgb)
     assert gray.shape == (1, 2, 2, 1) and np.allclose(gray, 0.587)
+
+
+def test_crop_to_multiple_cuts_around_the_center():
+    images = np.random.default_rng(0).random((2, 11, 14, 3)).astype("float32")
+    cropped = degrade.crop_to_multiple(images, 4)
+    assert cropped.shape == (2, 8, 12, 3)
+    np.testing.assert_array_equal(cropped, images[:, 1:9, 1:13])
+    assert degrade.crop_to_multiple(images[..., 0], 1).shape == (2, 11, 14)

@@ -103,14 +103,6 @@ def test_upscaler_learns_to_beat_its_shortcut():
     assert after > before + 1
 
 
-def test_crop_to_multiple_cuts_around_the_center():
-    images = RNG.random((2, 11, 14, 3)).astype("float32")
-    cropped = imaging.crop_to_multiple(images, 4)
-    assert cropped.shape == (2, 8, 12, 3)
-    np.testing.assert_array_equal(cropped, images[:, 1:9, 1:13])
-    assert imaging.crop_to_multiple(images[..., 0], 1).shape == (2, 11, 14)
-
-
 @pytest.mark.filterwarnings("ignore:Skipping variable loading for optimizer", "ignore::DeprecationWarning")
 def test_upscaler_weights_reload_into_a_rebuilt_model(tmp_path):
     model = imaging.build_upscaler(2, 4, channels=3)
