@@ -3,7 +3,8 @@
 Both are fully convolutional networks built from the layers of the lecture's
 convolutional autoencoder (Conv2D, MaxPooling2D, UpSampling2D), so they accept
 images of any size (for the colorizer, sides divisible by its pooling factor).
-Introduced in ``08_recoloring`` (``build_colorizer``) and ``09_upscaling`` (``build_upscaler``, ``interpolation_layer``).
+Introduced in ``08_recoloring`` (``build_colorizer``) and ``09_upscaling``
+(``build_upscaler``, ``interpolation_layer``).
 
 Models holding an ``interpolation_layer`` keep their weights with
 ``model.save_weights``; to load them, build the model again with the same
@@ -15,7 +16,7 @@ import keras
 import numpy as np
 from keras import layers, ops
 
-from lecture24._checks import check_choice, check_images, check_int, check_sequence
+from lecture24._checks import check_choice, check_int, check_sequence
 from lecture24.color import YUV_TO_RGB
 
 __all__ = ["SHORTCUTS", "build_colorizer", "build_upscaler", "interpolation_layer"]
