@@ -220,7 +220,7 @@ def recoloring(seed):
     patches of the training photos; the seed draws the patches (seed 0 draws
     ``08_recoloring``'s) and the initial weights.
     """
-    photos = {name: _halved(name) for name in TRAINING_PHOTOS + HELD_OUT_PHOTOS}
+    photos = {name: data.load_photo(name, downscale=PHOTO_SCALE) for name in TRAINING_PHOTOS + HELD_OUT_PHOTOS}
     patches = np.concatenate([data.extract_patches(photos[name], PATCH_SIZE, PATCHES_PER_PHOTO,
                                                    seed=1000 * seed + index)
                               for index, name in enumerate(TRAINING_PHOTOS)])
@@ -230,7 +230,7 @@ def recoloring(seed):
               verbose=0)
     scores = {"psnr": {}, "ssim": {}}
     for name in HELD_OUT_PHOTOS:
-        photo = imaging.crop_to_multiple(photos[name][None], 2 ** len(COLORIZER_FILTERS))
+        photo = degrade.crop_to_multiple(photos[name][None], 2 ** len(COLORIZER_FILTERS))
         gray = degrade.to_grayscale(photo)
         outputs = {"autoencoder": np.clip(model.predict(gray, verbose=0), 0.0, 1.0),
                    "gray": np.repeat(gray, 3, axis=-1),
@@ -288,12 +288,6 @@ def lambda_key(l1):
 def _fit(model, x, y, epochs, batch_size=BATCH_SIZE):
     """Train quietly. The notebooks also pass validation data, to plot it; it does not change the training."""
     model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0)
-
-
-def _halved(name):
-    """A bundled photo with both sides halved by block averaging, as in 08_recoloring."""
-    photo = imaging.crop_to_multiple(data.load_photo(name)[None], PHOTO_SCALE)
-    return degrade.downscale(photo, PHOTO_SCALE)[0]
 
 
 def _mse(x, r):
