@@ -8,8 +8,8 @@ __all__ = ["as_array", "check_images", "check_int", "check_number", "check_choic
            "check_sequence"]
 
 
-def as_array(value, name, *, ndim=None, min_ndim=None):
-    """Return ``value`` as a finite floating-point array with the expected rank."""
+def as_array(value, name, *, ndim=None, min_ndim=None, channels=None):
+    """Return ``value`` as a finite numeric array with the expected rank (and ``channels`` in its last axis)."""
     array = np.asarray(value)
     if array.dtype == object or not (
         np.issubdtype(array.dtype, np.floating) or np.issubdtype(array.dtype, np.integer)
@@ -23,21 +23,21 @@ def as_array(value, name, *, ndim=None, min_ndim=None):
         raise ValueError(f"{name} must not be empty, but its shape is {array.shape}.")
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must not contain NaN or infinity.")
+    if channels is not None and array.shape[-1] != channels:
+        raise ValueError(f"{name} must have {channels} channel{'' if channels == 1 else 's'} in its last axis, "
+                         f"but its shape is {array.shape}.")
     return array
 
 
 def check_images(value, name, *, ndim=None, min_ndim=None, channels=None):
     """Return ``value`` as a float array of images with values in [0, 1]."""
-    array = as_array(value, name, ndim=ndim, min_ndim=min_ndim)
+    array = as_array(value, name, ndim=ndim, min_ndim=min_ndim, channels=channels)
     if not np.issubdtype(array.dtype, np.floating):
         raise ValueError(f"{name} must be a floating-point array in [0, 1], but its dtype is {array.dtype}.")
     if array.min() < 0 or array.max() > 1:
         raise ValueError(
             f"{name} must hold values in [0, 1], but they lie in [{array.min():.3g}, {array.max():.3g}]."
         )
-    if channels is not None and array.shape[-1] != channels:
-        raise ValueError(f"{name} must have {channels} channel{'' if channels == 1 else 's'} in its last axis, "
-                         f"but its shape is {array.shape}.")
     return array
 
 

@@ -22,7 +22,7 @@ import warnings
 import numpy as np
 from skimage.color import lab2rgb, rgb2lab
 
-from lecture24._checks import as_array, check_choice, check_images
+from lecture24._checks import as_array, check_choice, check_images, check_same_shape
 
 __all__ = [
     "SPACES",
@@ -68,9 +68,7 @@ def to_rgb(images, space="yuv"):
     Clipping matters: a predicted chroma may ask for a color outside the RGB
     cube, which no screen can show.
     """
-    images = as_array(images, "images", min_ndim=1)
-    if images.shape[-1] != 3:
-        raise ValueError(f"images must have 3 channels in its last axis, but the shape is {images.shape}.")
+    images = as_array(images, "images", min_ndim=1, channels=3)
     space = check_choice(space, "space", SPACES)
     dtype = images.dtype if np.issubdtype(images.dtype, np.floating) else np.float32
     if space == "yuv":
@@ -94,12 +92,8 @@ def combine(luma, chroma, space="yuv"):
     ``chroma`` may have fewer leading axes than ``luma`` (for example one
     mean color of shape (2,)); it is broadcast over them.
     """
-    luma = as_array(luma, "luma", min_ndim=1)
-    chroma = as_array(chroma, "chroma", min_ndim=1)
-    if luma.shape[-1] != 1:
-        raise ValueError(f"luma must have 1 channel in its last axis, but the shape is {luma.shape}.")
-    if chroma.shape[-1] != 2:
-        raise ValueError(f"chroma must have 2 channels in its last axis, but the shape is {chroma.shape}.")
+    luma = as_array(luma, "luma", min_ndim=1, channels=1)
+    chroma = as_array(chroma, "chroma", min_ndim=1, channels=2)
     try:
         chroma = np.broadcast_to(chroma, luma.shape[:-1] + (2,))
     except ValueError:
@@ -127,8 +121,7 @@ def chroma_rmse(x, r, space="yuv"):
     """Root-mean-square chroma difference between RGB batches ``x`` and ``r`` (luma is ignored)."""
     x = check_images(x, "x", min_ndim=1, channels=3)
     r = check_images(r, "r", min_ndim=1, channels=3)
-    if x.shape != r.shape:
-        raise ValueError(f"x and r must have the same shape, but they have {x.shape} and {r.shape}.")
+    check_same_shape(x, r, "x", "r")
     difference = split(x, space)[1].astype("float64") - split(r, space)[1]
     return float(np.sqrt(np.mean(difference**2)))
 

@@ -19,7 +19,7 @@ from keras import layers, ops
 from lecture24._checks import check_choice, check_int, check_sequence
 from lecture24.color import YUV_TO_RGB
 
-__all__ = ["SHORTCUTS", "build_colorizer", "build_upscaler", "interpolation_layer"]
+__all__ = ["FACTORS", "SHORTCUTS", "build_colorizer", "build_upscaler", "interpolation_layer"]
 
 # Interpolation by 2 as "repeat each pixel, then smooth with a fixed separable filter":
 # repeating is a zero-insertion followed by the box [1, 1], so a filter g gives the
@@ -31,6 +31,7 @@ _SMOOTHING = {
     "bicubic": [-0.0234375, -0.046875, 0.2734375, 0.59375, 0.2734375, -0.046875, -0.0234375],
 }
 SHORTCUTS = tuple(_SMOOTHING)
+FACTORS = (2, 4, 8)  # the enlargements the upscaler and interpolation_layer build: 2x steps
 
 
 def build_colorizer(filters=(8, 16), *, optimizer="adam", loss="mse"):
@@ -80,9 +81,7 @@ def build_upscaler(factor=2, filters=16, *, channels=1, shortcut="bicubic", opti
     residual). ``shortcut=None`` makes the network draw the whole image.
     Returns one compiled ``keras.Model``.
     """
-    factor = check_int(factor, "factor", minimum=2, maximum=8)
-    if factor not in (2, 4, 8):
-        raise ValueError(f"factor must be 2, 4 or 8, not {factor}.")
+    factor = check_choice(check_int(factor, "factor"), "factor", FACTORS)
     filters = check_int(filters, "filters", minimum=1)
     channels = check_int(channels, "channels", minimum=1)
     if shortcut is not None:
@@ -117,9 +116,7 @@ def interpolation_layer(method="bicubic", factor=2, *, name=None):
     that contains it accepts any image size.
     """
     method = check_choice(method, "method", SHORTCUTS)
-    factor = check_int(factor, "factor", minimum=2, maximum=8)
-    if factor not in (2, 4, 8):
-        raise ValueError(f"factor must be 2, 4 or 8, not {factor}.")
+    factor = check_choice(check_int(factor, "factor"), "factor", FACTORS)
     taps = np.array(_SMOOTHING[method])
     radius = len(taps) // 2
 
