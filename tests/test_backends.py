@@ -8,17 +8,17 @@ are several GB): the notebooks stay free of backend-specific calls, but no
 test here runs them on it.
 """
 
-import os
-
+import nbclient
 import nbformat
-from nbclient import NotebookClient
+
+from benchmarks.robustness import kernel_backend
 
 REPORT_BACKEND = "import lecture24\nimport keras\nprint(keras.backend.backend())"
 
 
 def test_a_kernel_started_with_keras_backend_jax_trains_on_jax():
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(REPORT_BACKEND)])
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3")
-    client.execute(env=dict(os.environ, KERAS_BACKEND="jax"))  # raises CellExecutionError on a failing cell
+    with kernel_backend("jax"):  # the kernel inherits this process's environment
+        nbclient.execute(notebook, timeout=120, kernel_name="python3")  # raises CellExecutionError if a cell fails
     printed = "".join(out["text"] for out in notebook.cells[0].outputs if out.get("name") == "stdout")
     assert printed.strip() == "jax"

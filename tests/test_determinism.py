@@ -7,8 +7,8 @@ differ between backends but never between two runs on one machine.
 
 from pathlib import Path
 
+import nbclient
 import nbformat
-from nbclient import NotebookClient
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "10_types.ipynb"
 
@@ -26,8 +26,7 @@ def _text_outputs(notebook):
 def _execute():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     # Streams coalesced: where the kernel splits stdout into messages depends on timing, not on the code.
-    NotebookClient(notebook, timeout=600, kernel_name="python3", coalesce_streams=True,
-                   resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    nbclient.execute(notebook, cwd=str(NOTEBOOK.parent), timeout=600, kernel_name="python3", coalesce_streams=True)
     return _text_outputs(notebook)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sphinx_external_toc.parsing import parse_toc_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -25,15 +26,7 @@ if "google.colab" in sys.modules:
 import lecture24"""
 
 
-def _toc_files(entries):
-    for entry in entries:
-        if "file" in entry:
-            yield entry["file"]
-        yield from _toc_files(entry.get("chapters", []) + entry.get("sections", []) + entry.get("parts", []))
-
-
-TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
-TOC_FILES = [TOC["root"], *_toc_files(TOC.get("parts", []) + TOC.get("chapters", []))]
+TOC_FILES = list(parse_toc_yaml(ROOT / "_toc.yml"))  # document names, in the order the book shows them
 
 
 def _cells(path):

@@ -4,26 +4,14 @@ import json
 from pathlib import Path
 
 import yaml
+from sphinx_external_toc.parsing import parse_toc_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
 
 
-def _toc_files(entries):
-    for entry in entries:
-        if "file" in entry:
-            yield entry["file"]
-        yield from _toc_files(entry.get("chapters", []) + entry.get("sections", []))
-
-
-def _pages():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"], *_toc_files(toc.get("parts", []) + toc.get("chapters", []))]
-    return [str(Path(file).with_suffix("")) for file in files]
-
-
-PAGES = _pages()
+PAGES = list(parse_toc_yaml(ROOT / "_toc.yml"))
 """Every page of the book in table-of-contents order, as document names (``notebooks/10_types``)."""
 
 
