@@ -128,9 +128,10 @@ chromium:
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
-# Measure what the notebooks cost and how good the models are; writes benchmarks/results.json and book/results.md.
-# `make bench BACKEND=jax` measures cost and quality with another Keras backend (robustness always runs both);
-# `make bench BENCH="quality --seeds 1"` runs one step; `make bench BENCH=report` redraws the page only.
+# Run the notebooks to measure what they cost and how good their models are; writes benchmarks/results.json and
+# book/results.md (CONTRIBUTING.md, "Measuring"). `make bench BACKEND=jax` measures cost and quality with another
+# Keras backend (robustness always runs both); `make bench BENCH="quality --seeds 1"` runs one step;
+# `make bench BENCH=report` redraws the page only.
 BENCH ?= all
 bench: $(STAMP)
 	$(if $(BACKEND),KERAS_BACKEND=$(BACKEND) )$(BIN)/python -m benchmarks $(BENCH)

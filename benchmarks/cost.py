@@ -15,15 +15,15 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import nbclient
 import nbformat
-from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+
+from benchmarks.robustness import kernel_backend
+from benchmarks.rows import row as made
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-
-# The course's budget (CONTRIBUTING.md, "Adding a chapter"), on a 2-core CPU with the TensorFlow backend.
-TARGETS = {"notebook_s": 60, "total_s": 360, "peak_memory_mib": 3 * 1024}
 
 REPORT_CELL = """
 import os as _os
@@ -46,12 +46,10 @@ def measure_notebook(path, *, backend=None, timeout=600):
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell(REPORT_CELL))
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=True,
-                            resources={"metadata": {"path": str(path.parent)}})
-    env = dict(os.environ, KERAS_BACKEND=backend) if backend else None
     start = time.perf_counter()
     try:
-        client.execute(env=env) if env else client.execute()
+        with kernel_backend(backend):
+            nbclient.execute(notebook, cwd=str(path.parent), timeout=timeout, kernel_name="python3")
     except CellExecutionError as error:
         lines = [line for line in str(error).strip().splitlines() if line.strip()]
         return {"notebook": path.name, "wall_s": round(time.perf_counter() - start, 1),
@@ -76,17 +74,23 @@ def measure_notebook(path, *, backend=None, timeout=600):
 
 
 def measure_all(paths, *, backend=None, timeout=600, log=print):
-    """Measure each notebook in ``paths``, one fresh kernel each; return the rows and the total."""
+    """Measure each notebook in ``paths``, one fresh kernel each; return the rows (``rows.py``)."""
     rows = []
     for path in paths:
         load = os.getloadavg()[0]
-        row = measure_notebook(path, backend=backend, timeout=timeout)
-        row["load_before"] = round(load, 1)
-        rows.append(row)
-        log(f"  {row['notebook']}: {row['wall_s']} s" + (f", ERROR {row['error']}" if "error" in row else
-                                                          f", {row['peak_memory_mib']} MiB"))
-    return {"notebooks": rows, "total_s": round(sum(row["wall_s"] for row in rows), 1),
-            "total_cpu_s": round(sum(row.get("cpu_s", 0) for row in rows), 1), "targets": TARGETS}
+        measured = measure_notebook(path, backend=backend, timeout=timeout)
+        log(f"  {measured['notebook']}: {measured['wall_s']} s" + (
+            f", ERROR {measured['error']}" if "error" in measured else f", {measured['peak_memory_mib']} MiB"))
+        where = {"backend": backend or "tensorflow", "method": Path(path).stem}
+        rows += [made("cost", "held", "error" not in measured, note=measured.get("error"), **where),
+                 made("cost", "load", round(load, 1), **where)]
+        rows += [made("cost", metric, measured[metric], **where) for metric in ("wall_s", "cpu_s", "peak_memory_mib")
+                 if metric in measured]
+        if "slowest_cell" in measured:
+            cell = measured["slowest_cell"]
+            rows.append(made("cost", "slowest_cell_s", cell["seconds"], condition=cell["index"],
+                             note=cell["first_line"], **where))
+    return rows
 
 
 def cell_seconds(cell):

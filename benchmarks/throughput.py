@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 
+from benchmarks.rows import row
+
 __all__ = ["SETTINGS", "measure"]
 
 SETTINGS = {
@@ -23,13 +25,14 @@ EPOCHS = 3
 
 
 def measure(log=print):
-    """Rows ``{"setting", "model", "s_per_epoch"}`` for every setting and model."""
+    """Rows (``rows.py``) of seconds per epoch for every setting and model."""
     rows = []
     for setting, env in SETTINGS.items():
         child = subprocess.run([sys.executable, "-m", "benchmarks.throughput"], env=dict(os.environ, **env),
                                capture_output=True, text=True, check=True)
         for model, seconds in json.loads(child.stdout.strip().splitlines()[-1]).items():
-            rows.append({"setting": setting, "model": model, "s_per_epoch": seconds})
+            rows.append(row("throughput", "s_per_epoch", seconds, backend=env["KERAS_BACKEND"], setting=setting,
+                            method=model))
             log(f"  {setting}, {model}: {seconds} s per epoch")
     return rows
 
