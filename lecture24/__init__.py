@@ -23,7 +23,10 @@ manifolds    curved toy data
 filters      classical denoisers and their fair tuning
 color        luminance and chrominance
 imaging      recoloring and upscaling networks
+regularizers KL sparsity and the contractive autoencoder
 training     full-batch training without fit's per-epoch cost
+variational  variational and conditional variational autoencoders
+generation   a digit classifier that scores generated images
 saving       atomic .keras saving, safe loading
 seeding      one helper that makes a run repeatable
 """
@@ -33,12 +36,12 @@ from lecture24._backend import start_keras
 start_keras()
 
 from lecture24 import (  # noqa: E402
-    color, compression, data, degrade, diagrams, filters, imaging, jpeg_streams, manifolds, metrics, models, outliers,
-    pca, plotting, saving, seeding, sensitivity, training,
+    color, compression, data, degrade, diagrams, filters, generation, imaging, jpeg_streams, manifolds, metrics, models,
+    outliers, pca, plotting, regularizers, saving, seeding, sensitivity, training, variational,
 )
 from lecture24.seeding import seed_everything  # noqa: E402
 
-__all__ = ["color", "compression", "data", "degrade", "diagrams", "filters", "imaging", "jpeg_streams", "manifolds",
-           "metrics", "models", "outliers", "pca", "plotting", "saving", "seeding", "sensitivity", "training",
-           "seed_everything"]
+__all__ = ["color", "compression", "data", "degrade", "diagrams", "filters", "generation", "imaging", "jpeg_streams",
+           "manifolds", "metrics", "models", "outliers", "pca", "plotting", "regularizers", "saving", "seeding",
+           "sensitivity", "training", "variational", "seed_everything"]
 __version__ = "0.1.0"

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from keras import layers
 
-from lecture24 import (color, compression, data, degrade, diagrams, filters, imaging, manifolds, metrics, models,
-                       outliers, pca, plotting, seed_everything, sensitivity)
+from lecture24 import (color, compression, data, degrade, diagrams, filters, generation, imaging, manifolds, metrics,
+                       models, outliers, pca, plotting, regularizers, seed_everything, sensitivity, variational)
 
 GOOD = np.full((2, 28, 28, 1), 0.5, dtype="float32")
 GRAY = GOOD[..., 0]
@@ -188,6 +188,25 @@ CASES = [
     (sensitivity.jacobian, (lambda b: b[:1], np.ones(8)), {}, "predict must map a batch"),
     (sensitivity.passed_directions, (_linear, np.ones(8)), {}, "points must have 2 dimensions"),
     (sensitivity.passed_directions, (_linear, np.ones((1, 8))), {"threshold": -1}, "threshold must be at least 0"),
+    (regularizers.KLSparsity, (), {"rho": 0.0}, "rho must lie strictly between 0 and 1"),
+    (regularizers.KLSparsity, (), {"beta": -1.0}, "beta must be at least 0"),
+    (regularizers.build_kl_sparse, (), {"beta": 0.0}, "beta must be positive"),
+    (regularizers.build_contractive, (), {"contraction": 0.0}, "contraction must be positive"),
+    (regularizers.ContractiveDense, (4,), {"contraction": 0.1, "activation": "tanh"}, "activation must be one of"),
+    (regularizers.squared_jacobian_norm, ("not a layer", np.zeros((1, 2))), {}, "layer must be a keras.layers.Dense"),
+    (regularizers.bernoulli_kl, (1.0, [0.5]), {}, "rho must lie strictly between 0 and 1"),
+    (variational.build_vae, (0,), {}, "code_size must be at least 1"),
+    (variational.build_vae, (784,), {}, "code_size must be at most 783"),
+    (variational.build_vae, (2,), {"classes": 1}, "classes must be at least 2"),
+    (variational.build_vae, (2,), {"beta": -1.0}, "beta must be at least 0"),
+    (variational.Sampling, (), {"seed": -1}, "seed must be at least 0"),
+    (generation.build_digit_classifier, (0,), {}, "hidden_size must be at least 1"),
+    (generation.score_samples, (np.full((3, 10), 0.5),), {}, "rows that each sum to 1"),
+    (generation.score_samples, (np.full((3, 10), 0.1),), {"threshold": 1.5}, "threshold must be at most 1"),
+    (generation.score_samples, (np.full((3, 10), 0.1),), {"requested": np.zeros(2)}, "one class per image"),
+    (generation.score_samples, (np.full(10, 0.1),), {}, "probabilities must have 2 dimensions"),
+    (generation.gaussian_codes, (np.zeros((1, 2)), 5), {}, "at least 2 rows"),
+    (generation.gaussian_codes, (np.zeros((4, 2)), 0), {}, "count must be at least 1"),
 ]
 
 
