@@ -39,3 +39,12 @@ def test_passed_directions_agrees_with_the_jacobian_of_each_point():
     points = np.random.default_rng(3).normal(size=(4, 5)) * np.array([[0.1], [1.0], [2.0], [0.2]])
     expected = [int((np.linalg.svd(sensitivity.jacobian(squash, p), compute_uv=False) >= 0.5).sum()) for p in points]
     np.testing.assert_array_equal(sensitivity.passed_directions(squash, points, threshold=0.5), expected)
+
+
+def test_squared_norms_are_the_sum_of_squares_of_each_points_jacobian():
+    matrix = np.random.default_rng(3).normal(size=(5, 4)).astype("float32")
+    points = np.random.default_rng(4).normal(size=(3, 4)).astype("float32")
+    squash = lambda batch: np.tanh(batch @ matrix.T)  # noqa: E731
+    expected = [(sensitivity.jacobian(squash, point) ** 2).sum() for point in points]
+    np.testing.assert_allclose(sensitivity.squared_norms(squash, points), expected, rtol=1e-5)
+    np.testing.assert_allclose(sensitivity.squared_norms(lambda batch: 2 * batch, points), [16, 16, 16], rtol=1e-3)
