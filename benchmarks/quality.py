@@ -19,7 +19,7 @@ from benchmarks import robustness, rows
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
-STUDIES = {"05_pca": 5, "06_sparse": 5, "07_denoising": 1, "08_recoloring": 1, "09_upscaling": 5}
+STUDIES = {"05_pca": 5, "06_sparse": 5, "07_denoising": 1, "08_recoloring": 1, "09_upscaling": 5, "11_variational": 1}
 
 
 def study(name, seeds, *, backend="tensorflow", scale=None, folder=NOTEBOOKS, log=print):

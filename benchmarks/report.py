@@ -29,6 +29,7 @@ TEMPLATE = Path(__file__).with_name("results.md.j2")
 YES, NO = "✓", "✗"
 NAMES = {"gaussian": "Gaussian filter", "median": "median filter", "nl_means": "non-local means",
          "noisy input": "noisy input (no denoising)"}
+BACKENDS = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
 # The quality figures: study, metric, title, x label, y label, whether the y axis is logarithmic.
 QUALITY_FIGURES = [("05_pca", "mse", "PCA vs deep autoencoder", "code size k", "held-out MSE", True),
                    ("07_denoising", "psnr", "Denoising held-out digits", "noise σ", "PSNR (dB)", False),
@@ -89,11 +90,12 @@ def judge(target, data):
         over = [f"{name} {ratio:.2f}" for name, ratio in ratios.ratio.items() if not passes(ratio)]
         return _judged(target, f"{len(ratios) - len(over)} of {len(ratios)} notebooks within"
                        + (f" (over: {', '.join(over)})" if over else ""), not over)
-    per_seed = [eval(target["value"], {}, {"m": dict(zip(group.method, group.value))})  # noqa: S307 (our own data)
-                for _, group in chosen.groupby("seed")]
-    shown = spread(per_seed, digits, unit)
-    met = passes(float(np.median(per_seed)))
-    return _judged(target, shown, met, f" ({sum(map(passes, per_seed))} of {len(per_seed)} seeds)")
+    per_run = [eval(target["value"], {}, {"m": dict(zip(group.method, group.value))})  # noqa: S307 (our own data)
+               for _, group in chosen.groupby(["seed", "backend"])]
+    shown = spread(per_run, digits, unit)
+    met = passes(float(np.median(per_run)))
+    runs = "seeds" if chosen.backend.nunique() == 1 else "runs"
+    return _judged(target, shown, met, f" ({sum(map(passes, per_run))} of {len(per_run)} {runs})")
 
 
 def _judged(target, shown, met, seeds=""):
@@ -145,6 +147,12 @@ def per_seed(data, study, metric, form="{:g}"):
 def seeds(data, study):
     """The seeds of a study's rows, as '0, 1, 2'."""
     return ", ".join(map(str, sorted(set(data[data.study == study].seed))))
+
+
+def backends(data, study):
+    """The backends of a study's rows, as 'TensorFlow and JAX'."""
+    names = sorted(set(data[data.study == study].backend), reverse=True)
+    return " and ".join(BACKENDS.get(name, name) for name in names)
 
 
 def cost_tables(data):
@@ -232,7 +240,7 @@ def render(results, figures=()):
         robustness=robustness_table(data) if "robustness" in studies else None,
         longer=longer_table(data) if "longer" in studies else None,
         unmeasured=unmeasured, quality_table=quality_table, measures_table=measures_table, per_seed=per_seed,
-        seeds=seeds, scales=quality.STUDIES,
+        seeds=seeds, backends=backends, scales=quality.STUDIES,
         no_headline=[path.stem for path in notebooks() if not headline(path)],
         quality_minutes=data[data.study.isin(quality.STUDIES) & (data.metric == "wall_s")].value.sum() / 60)
 

@@ -51,6 +51,9 @@ TARGETS = [
      "study": "08_recoloring", "metric": "psnr", "condition": "flower", "kind": "quality",
      "value": "m['autoencoder'] - max(m['gray'], m['gray + mean color'])",
      "op": ">", "threshold": 0, "unit": " dB", "digits": 2},
+    {"id": "conditional", "what": "conditional VAE: images the classifier reads as the requested digit",
+     "study": "11_variational", "metric": "requested digit", "kind": "quality",
+     "value": "m['conditional VAE'] * 100", "op": ">=", "threshold": 90, "unit": " %", "digits": 1},
 ]
 
 
