@@ -35,25 +35,16 @@ def build_vanilla(hidden_size=64, *, input_size=784, optimizer="adam", loss="mse
     return _one_hidden_layer("vanilla", hidden_size, input_size, None, optimizer, loss)
 
 
-def build_multilayer(hidden_size=128, code_size=64, *, input_size=784, optimizer="adam", loss="mse"):
+def build_multilayer(hidden_size=128, code_size=64, *, input_size=784, code_activation="relu", optimizer="adam",
+                     loss="mse"):
     """Multilayer autoencoder: input -> 128 -> 64 (code) -> 128 -> input, relu inside, sigmoid out.
 
     The code is the narrowest layer, so ``code_size`` must be smaller than
-    ``input_size`` and at most ``hidden_size``.
+    ``input_size`` and at most ``hidden_size``. ``code_activation=None``
+    makes the code linear (``11_variational``'s plain autoencoder).
     """
-    input_size = check_int(input_size, "input_size", minimum=2)
-    hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
-    code_size = check_int(code_size, "code_size", minimum=1, maximum=min(hidden_size, input_size - 1))
-    encoder_layers = [
-        layers.Dense(hidden_size, activation="relu", name="hidden_1"),
-        layers.Dense(code_size, activation="relu", name="h"),
-    ]
-    decoder_layers = [
-        layers.Dense(hidden_size, activation="relu", name="hidden_2"),
-        layers.Dense(input_size, activation="sigmoid", name="r"),
-    ]
-    return _assemble(keras.Input(shape=(input_size,), name="x"), encoder_layers, decoder_layers,
-                     "multilayer", optimizer, loss)
+    return _multilayer("multilayer", layers.Dense, hidden_size, code_size, input_size, code_activation, optimizer,
+                       loss)
 
 
 def build_convolutional(*, optimizer="adam", loss="mse"):
@@ -110,13 +101,26 @@ def architecture(model):
             for layer in model.layers]
 
 
-def _one_hidden_layer(name, hidden_size, input_size, regularizer, optimizer, loss):
+def _one_hidden_layer(name, hidden_size, input_size, regularizer, optimizer, loss, activation="relu"):
+    """input -> Dense(hidden_size, activation, activity_regularizer) -> Dense(input_size, sigmoid)."""
     input_size = check_int(input_size, "input_size", minimum=1)
     hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
-    encoder_layers = [layers.Dense(hidden_size, activation="relu", activity_regularizer=regularizer, name="h")]
+    encoder_layers = [layers.Dense(hidden_size, activation=activation, activity_regularizer=regularizer, name="h")]
     decoder_layers = [layers.Dense(input_size, activation="sigmoid", name="r")]
     return _assemble(keras.Input(shape=(input_size,), name="x"), encoder_layers, decoder_layers,
                      name, optimizer, loss)
+
+
+def _multilayer(name, dense, hidden_size, code_size, input_size, code_activation, optimizer, loss):
+    """input -> hidden_1 -> h (code) -> hidden_2 -> r, with ``dense`` building the two encoder layers."""
+    input_size = check_int(input_size, "input_size", minimum=2)
+    hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
+    code_size = check_int(code_size, "code_size", minimum=1, maximum=min(hidden_size, input_size - 1))
+    encoder_layers = [dense(hidden_size, activation="relu", name="hidden_1"),
+                      dense(code_size, activation=code_activation, name="h")]
+    decoder_layers = [layers.Dense(hidden_size, activation="relu", name="hidden_2"),
+                      layers.Dense(input_size, activation="sigmoid", name="r")]
+    return _assemble(keras.Input(shape=(input_size,), name="x"), encoder_layers, decoder_layers, name, optimizer, loss)
 
 
 def _assemble(x, encoder_layers, decoder_layers, name, optimizer, loss):

@@ -15,12 +15,14 @@ Both work on every Keras 3 backend: the penalties are written with
 activity regularizer), with no ``tf.GradientTape`` and no custom ``train_step``.
 """
 
+import functools
+
 import keras
 import numpy as np
 from keras import layers, ops
 
 from lecture24 import models
-from lecture24._checks import as_array, check_choice, check_int, check_number
+from lecture24._checks import as_array, check_choice, check_number
 
 __all__ = ["KLSparsity", "ContractiveDense", "build_kl_sparse", "build_contractive", "bernoulli_kl",
            "squared_jacobian_norm"]
@@ -104,13 +106,8 @@ def build_kl_sparse(hidden_size=1024, rho=0.05, beta=1.0, *, input_size=784, opt
     if beta == 0:
         raise ValueError("beta must be positive for a sparse autoencoder, not 0; without a penalty, use "
                          "models.build_vanilla.")
-    regularizer = KLSparsity(rho, beta)
-    input_size = check_int(input_size, "input_size", minimum=1)
-    hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
-    encoder_layers = [layers.Dense(hidden_size, activation="sigmoid", activity_regularizer=regularizer, name="h")]
-    decoder_layers = [layers.Dense(input_size, activation="sigmoid", name="r")]
-    return models._assemble(keras.Input(shape=(input_size,), name="x"), encoder_layers, decoder_layers,
-                            "kl_sparse", optimizer, loss)
+    return models._one_hidden_layer("kl_sparse", hidden_size, input_size, KLSparsity(rho, beta), optimizer, loss,
+                                    activation="sigmoid")
 
 
 def build_contractive(hidden_size=128, code_size=64, contraction=1e-4, *, input_size=784, optimizer="adam",
@@ -128,15 +125,8 @@ def build_contractive(hidden_size=128, code_size=64, contraction=1e-4, *, input_
     if contraction == 0:
         raise ValueError("contraction must be positive for a contractive autoencoder, not 0; without a penalty, "
                          "use models.build_multilayer.")
-    input_size = check_int(input_size, "input_size", minimum=2)
-    hidden_size = check_int(hidden_size, "hidden_size", minimum=1)
-    code_size = check_int(code_size, "code_size", minimum=1, maximum=min(hidden_size, input_size - 1))
-    encoder_layers = [ContractiveDense(hidden_size, contraction=contraction, name="hidden_1"),
-                      ContractiveDense(code_size, contraction=contraction, name="h")]
-    decoder_layers = [layers.Dense(hidden_size, activation="relu", name="hidden_2"),
-                      layers.Dense(input_size, activation="sigmoid", name="r")]
-    return models._assemble(keras.Input(shape=(input_size,), name="x"), encoder_layers, decoder_layers,
-                            "contractive", optimizer, loss)
+    dense = functools.partial(ContractiveDense, contraction=contraction)
+    return models._multilayer("contractive", dense, hidden_size, code_size, input_size, "relu", optimizer, loss)
 
 
 def squared_jacobian_norm(layer, x):

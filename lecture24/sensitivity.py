@@ -23,11 +23,7 @@ def jacobian(predict, x, *, eps=1e-2):
     ``predict`` is a Keras model or a function mapping a batch (n, d) to (n, m);
     column j is (predict(x + eps e_j) - predict(x)) / eps.
     """
-    x = as_array(x, "x", ndim=1).astype("float32")
-    eps = _check_eps(eps)
-    batch = np.vstack([x, x + eps * np.eye(len(x), dtype="float32")])
-    outputs = _run(predict, batch)
-    return ((outputs[1:] - outputs[0]) / eps).T
+    return _jacobians(predict, as_array(x, "x", ndim=1)[None], eps)[0]
 
 
 def passed_directions(predict, points, *, threshold=0.1, eps=1e-2):

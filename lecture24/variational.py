@@ -6,8 +6,9 @@ of a Gaussian over codes. ``Sampling`` draws a code z = μ + σ ε with
 divergence of that Gaussian from the prior N(0, I) to the model's loss with
 ``add_loss``. The compiled loss, binary cross-entropy, is the reconstruction
 term, so the training loss is the negative evidence lower bound (ELBO) per
-pixel. Nothing here is written for one backend: the models train with
-``fit`` on TensorFlow, JAX and PyTorch alike.
+pixel. Nothing here is written for one backend (no ``GradientTape``, no
+custom ``train_step``): the models train with ``fit``, and the tests run
+them on TensorFlow and JAX.
 """
 
 from typing import NamedTuple
